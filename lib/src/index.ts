@@ -1,0 +1,6 @@
+export { createDatabase, databaseNameOf, dropDatabase, ensureDatabaseExists, redactUrl, type DatabaseOptions } from './database.js'
+export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningEmbeddedPostgres } from './embedded-postgres.js'
+export { configuredDatabaseUrl, databaseUrlOnServer, envPrefix, portFromEnv } from './config.js'
+export { migrateToLatest } from './migrate.js'
+export { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http.js'
+export { logger } from './logger.js'

@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url'
+
+/** Databases with migrations in this folder, one sub-folder each. */
+export const DATABASES = ['boundary'] as const
+export type DatabaseName = (typeof DATABASES)[number]
+
+/** Absolute path of a database's migration folder, for kysely's FileMigrationProvider. */
+export function migrationFolder(database: DatabaseName): string {
+  return fileURLToPath(new URL(`./${database}/`, import.meta.url))
+}
