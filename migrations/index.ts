@@ -8,3 +8,8 @@ export type DatabaseName = (typeof DATABASES)[number]
 export function migrationFolder(database: DatabaseName): string {
   return fileURLToPath(new URL(`./${database}/`, import.meta.url))
 }
+
+/** The official boundary CSVs the boundary migrations load (sources and licences in its README.md). */
+export function boundaryDataFolder(): string {
+  return fileURLToPath(new URL('./boundary/data/', import.meta.url))
+}

@@ -14,8 +14,8 @@ export interface SuccessionCandidate {
   relation: 'WHOLE' | 'PART'
   /** The destination holding most of the legacy commune (an estimate for split communes). */
   isPrimary: boolean
-  /** The legacy commune this succession starts from. */
-  legacyCommuneCode: string
+  /** The legacy commune this succession starts from; null for a 2025 unit the address named directly. */
+  legacyCommuneCode: string | null
 }
 
 export interface AddressConversionResult {

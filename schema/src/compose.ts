@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { composeServices } from '@apollo/composition'
+import { parse } from 'graphql'
+import { SUBGRAPHS } from './subgraphs.js'
+
+const REPOSITORY_ROOT = new URL('../../', import.meta.url)
+const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url)
+
+/**
+ * Composes the supergraph from every subgraph's SDL file, as the gateway will
+ * serve it; routing URLs are the default local ports (the gateway overrides
+ * them with `<NAME>_URL`).
+ *
+ * Throws an AggregateError holding each composition error.
+ *
+ * ```ts
+ * writeFileSync('schema/supergraph.graphql', composeSupergraph())
+ * ```
+ */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name, port }) => ({
+      name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      typeDefs: parse(readFileSync(new URL(`subgraphs/${name}/src/schema.graphql`, REPOSITORY_ROOT), 'utf8')),
+    })),
+  )
+  if (result.errors) {
+    const messages = result.errors.map((error) => `- ${error.message}`).join('\n')
+    throw new AggregateError(result.errors, `supergraph composition failed:\n${messages}`)
+  }
+  return result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`
+}
+
+/** Absolute path of the checked-in supergraph, `schema/supergraph.graphql`. */
+export const SUPERGRAPH_PATH = fileURLToPath(SUPERGRAPH_FILE)
+
+/** The checked-in supergraph SDL, written by `npm run compose`; the gateway serves it. */
+export function readSupergraphSdl(): string {
+  return readFileSync(SUPERGRAPH_PATH, 'utf8')
+}

@@ -1,0 +1,282 @@
+import { compactKey, foldText, tonePlacementKey } from './normalize.js'
+import type { GazetteerData, GazetteerSuccession } from './types.js'
+import { PROVINCE_NICKNAMES, UNIT_TYPE_ALIAS_PREFIX } from './vocabulary.js'
+
+/** A unit reachable by a name key. */
+export interface NamedUnit {
+  system: 'legacy' | '2025'
+  level: 'province' | 'district' | 'commune'
+  code: string
+  /** The unit type as in the data ('phường', 'huyện', …). */
+  type: string
+  /** For legacy communes and districts: their legacy province; for 2025 communes: their province. */
+  provinceCode: string
+  /** For legacy communes: their district. */
+  districtCode: string | null
+  /** Tone-placement key of the name with diacritics, to split names that fold alike ("Long Thành"/"Long Thạnh"). */
+  diacriticKey: string
+  /** How the key was reached: the current name, a spelling variant, or a former name from the alias lists. */
+  via: 'name' | 'alias'
+  /** A `divided` district alias: a name that can mean several districts; `isDefault` marks the usual one. */
+  divided?: boolean
+  /** Alias written with diacritics in the source: only an input with the same diacritics may use it. */
+  accentedAlias?: boolean
+}
+
+type NameIndex = Map<string, NamedUnit[]>
+
+/**
+ * In-memory indexes of every unit by folded, compacted name, scoped the way
+ * addresses are read: provinces nationwide, legacy districts by legacy
+ * province, legacy communes by district and by province, 2025 communes by
+ * province. Built once from the boundary database (≈ 28,000 rows, a few ms).
+ */
+export interface Gazetteer {
+  provinces: NameIndex
+  legacyDistrictsByProvince: Map<string, NameIndex>
+  legacyDistrictsNationwide: NameIndex
+  legacyCommunesByDistrict: Map<string, NameIndex>
+  legacyCommunesByProvince: Map<string, NameIndex>
+  legacyCommunesNationwide: NameIndex
+  communesByProvince: Map<string, NameIndex>
+  communesNationwide: NameIndex
+  /** Aliases keyed with their type prefix (`phuong10`), by district, then by province. */
+  communeAliasesByDistrict: Map<string, NameIndex>
+  communeAliasesByProvince: Map<string, NameIndex>
+  /** Legacy province codes merged into each 2025 province. */
+  legacyProvincesOf2025: Map<string, string[]>
+  legacyProvinceNewCode: Map<string, string>
+  successionsByLegacyCommune: Map<string, GazetteerSuccession[]>
+  /** 2025 province of each 2025 commune. */
+  communeProvince: Map<string, string>
+  /** Island districts without communes → their 2025 special zone. */
+  districtSpecialZone: Map<string, string>
+  /** Legacy districts each 2025 commune has a predecessor in. */
+  predecessorDistrictsOf2025: Map<string, Set<string>>
+}
+
+/** The key a name is indexed under: folded, numbers without leading zeros, no spaces or punctuation. */
+export function nameKey(name: string): string {
+  return compactKey(
+    foldText(name)
+      .split(/[^a-z0-9]+/)
+      .map((word) => (/^\d+$/.test(word) ? String(Number(word)) : word))
+      .join(' '),
+  )
+}
+
+function add(index: NameIndex, key: string, unit: NamedUnit): void {
+  if (!key) return
+  const existing = index.get(key)
+  if (!existing) index.set(key, [unit])
+  else if (!existing.some((other) => other.code === unit.code && other.system === unit.system && other.via === unit.via)) existing.push(unit)
+}
+
+function scoped(map: Map<string, NameIndex>, scope: string): NameIndex {
+  let index = map.get(scope)
+  if (!index) map.set(scope, (index = new Map()))
+  return index
+}
+
+/** Builds the gazetteer from the rows of the boundary database. */
+export function buildGazetteer(data: GazetteerData): Gazetteer {
+  const gazetteer: Gazetteer = {
+    provinces: new Map(),
+    legacyDistrictsByProvince: new Map(),
+    legacyDistrictsNationwide: new Map(),
+    legacyCommunesByDistrict: new Map(),
+    legacyCommunesByProvince: new Map(),
+    legacyCommunesNationwide: new Map(),
+    communesByProvince: new Map(),
+    communesNationwide: new Map(),
+    communeAliasesByDistrict: new Map(),
+    communeAliasesByProvince: new Map(),
+    legacyProvincesOf2025: new Map(),
+    legacyProvinceNewCode: new Map(),
+    successionsByLegacyCommune: new Map(),
+    communeProvince: new Map(),
+    districtSpecialZone: new Map(),
+    predecessorDistrictsOf2025: new Map(),
+  }
+
+  for (const province of data.provinces) {
+    const unit: NamedUnit = {
+      system: '2025',
+      level: 'province',
+      code: province.code,
+      type: province.type,
+      provinceCode: province.code,
+      districtCode: null,
+      diacriticKey: diacriticKey(province.shortName),
+      via: 'name',
+    }
+    for (const name of [province.shortName, province.nameEn]) add(gazetteer.provinces, nameKey(name), unit)
+    gazetteer.legacyProvincesOf2025.set(province.code, [])
+  }
+  for (const province of data.legacyProvinces) {
+    const unit: NamedUnit = {
+      system: 'legacy',
+      level: 'province',
+      code: province.code,
+      type: province.type,
+      provinceCode: province.code,
+      districtCode: null,
+      diacriticKey: diacriticKey(province.shortName),
+      via: 'name',
+    }
+    add(gazetteer.provinces, nameKey(province.shortName), unit)
+    gazetteer.legacyProvincesOf2025.get(province.newProvinceCode)?.push(province.code)
+    gazetteer.legacyProvinceNewCode.set(province.code, province.newProvinceCode)
+  }
+  for (const nickname of PROVINCE_NICKNAMES) {
+    add(gazetteer.provinces, nickname.key, {
+      system: nickname.system,
+      level: 'province',
+      code: nickname.code,
+      type: nickname.system === '2025' ? (data.provinces.find((p) => p.code === nickname.code)?.type ?? 'tỉnh') : 'tỉnh',
+      provinceCode: nickname.code,
+      districtCode: null,
+      diacriticKey: '',
+      via: 'alias',
+    })
+  }
+
+  const districtProvince = new Map<string, string>()
+  for (const district of data.legacyDistricts) {
+    districtProvince.set(district.code, district.provinceCode)
+    const unit: NamedUnit = {
+      system: 'legacy',
+      level: 'district',
+      code: district.code,
+      type: district.type,
+      provinceCode: district.provinceCode,
+      districtCode: district.code,
+      diacriticKey: diacriticKey(district.shortName),
+      via: 'name',
+    }
+    const key = nameKey(district.shortName)
+    add(scoped(gazetteer.legacyDistrictsByProvince, district.provinceCode), key, unit)
+    add(gazetteer.legacyDistrictsNationwide, key, unit)
+    if (district.newCommuneCodeIfNoCommunes) gazetteer.districtSpecialZone.set(district.code, district.newCommuneCodeIfNoCommunes)
+  }
+  for (const alias of data.districtAliases) {
+    const provinceCode = districtProvince.get(alias.legacyDistrictCode)
+    const district = data.legacyDistricts.find((d) => d.code === alias.legacyDistrictCode)
+    if (!provinceCode || !district) continue
+    const unit: NamedUnit = {
+      system: 'legacy',
+      level: 'district',
+      code: district.code,
+      type: district.type,
+      provinceCode,
+      districtCode: district.code,
+      diacriticKey: '',
+      via: 'alias',
+      ...(alias.kind === 'divided' ? { divided: true } : {}),
+    }
+    const key = nameKey(alias.alias)
+    // Former district names are indexed with their type word stripped too, as current names are.
+    for (const indexKey of [key, stripTypePrefix(key, ['quan', 'huyen', 'thixa', 'thanhpho', 'tx', 'tp', 'q', 'district'])]) {
+      add(scoped(gazetteer.legacyDistrictsByProvince, provinceCode), indexKey, unit)
+      add(gazetteer.legacyDistrictsNationwide, indexKey, unit)
+    }
+  }
+
+  const communeDistrict = new Map<string, { districtCode: string; provinceCode: string; type: string }>()
+  for (const commune of data.legacyCommunes) {
+    communeDistrict.set(commune.code, commune)
+    // Alternative spellings met in the sources count as current names.
+    for (const name of [commune.shortName, ...commune.altNames.map(stripTypeWord)]) {
+      const unit: NamedUnit = {
+        system: 'legacy',
+        level: 'commune',
+        code: commune.code,
+        type: commune.type,
+        provinceCode: commune.provinceCode,
+        districtCode: commune.districtCode,
+        diacriticKey: diacriticKey(name),
+        via: 'name',
+      }
+      const key = nameKey(name)
+      add(scoped(gazetteer.legacyCommunesByDistrict, commune.districtCode), key, unit)
+      add(scoped(gazetteer.legacyCommunesByProvince, commune.provinceCode), key, unit)
+      add(gazetteer.legacyCommunesNationwide, key, unit)
+    }
+  }
+  for (const alias of data.communeAliases) {
+    const commune = communeDistrict.get(alias.legacyCommuneCode)
+    if (!commune) continue
+    // A few aliases keep their diacritics because folding them would collide with another name.
+    const accented = !/^[a-z0-9]+$/.test(alias.alias)
+    const unit: NamedUnit = {
+      system: 'legacy',
+      level: 'commune',
+      code: alias.legacyCommuneCode,
+      type: commune.type,
+      provinceCode: commune.provinceCode,
+      districtCode: commune.districtCode,
+      diacriticKey: accented ? alias.alias.normalize('NFC') : '',
+      via: 'alias',
+      ...(accented ? { accentedAlias: true } : {}),
+    }
+    const key = nameKey(alias.alias)
+    add(scoped(gazetteer.communeAliasesByDistrict, commune.districtCode), key, unit)
+    add(scoped(gazetteer.communeAliasesByProvince, commune.provinceCode), key, unit)
+  }
+
+  for (const commune of data.communes) {
+    gazetteer.communeProvince.set(commune.code, commune.provinceCode)
+    const unit: NamedUnit = {
+      system: '2025',
+      level: 'commune',
+      code: commune.code,
+      type: commune.type,
+      provinceCode: commune.provinceCode,
+      districtCode: null,
+      diacriticKey: diacriticKey(commune.shortName),
+      via: 'name',
+    }
+    const key = nameKey(commune.shortName)
+    add(scoped(gazetteer.communesByProvince, commune.provinceCode), key, unit)
+    add(gazetteer.communesNationwide, key, unit)
+  }
+
+  for (const succession of data.successions) {
+    const list = gazetteer.successionsByLegacyCommune.get(succession.legacyCommuneCode)
+    if (list) list.push(succession)
+    else gazetteer.successionsByLegacyCommune.set(succession.legacyCommuneCode, [succession])
+    const district = communeDistrict.get(succession.legacyCommuneCode)?.districtCode
+    if (district) {
+      let districts = gazetteer.predecessorDistrictsOf2025.get(succession.newCommuneCode)
+      if (!districts) gazetteer.predecessorDistrictsOf2025.set(succession.newCommuneCode, (districts = new Set()))
+      districts.add(district)
+    }
+  }
+  for (const list of gazetteer.successionsByLegacyCommune.values()) list.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+  for (const [districtCode, zone] of gazetteer.districtSpecialZone) {
+    const districts = gazetteer.predecessorDistrictsOf2025.get(zone) ?? new Set()
+    districts.add(districtCode)
+    gazetteer.predecessorDistrictsOf2025.set(zone, districts)
+  }
+  return gazetteer
+}
+
+/** Tone-placement key without spaces, as the converter computes it for input. */
+function diacriticKey(name: string): string {
+  return tonePlacementKey(name).replace(/\s+/g, '')
+}
+
+/** "Xã Sủng Cháng" → "Sủng Cháng": alt names in the data carry their type word. */
+function stripTypeWord(name: string): string {
+  return name.replace(/^(phường|xã|thị trấn|thị xã|quận|huyện|thành phố)\s+/iu, '')
+}
+
+function stripTypePrefix(key: string, prefixes: readonly string[]): string {
+  for (const prefix of prefixes) if (key.startsWith(prefix) && key.length > prefix.length) return key.slice(prefix.length)
+  return key
+}
+
+/** The alias-list key of a typed name: `phuong` + `10`. */
+export function typedAliasKey(unitType: string, key: string): string {
+  return (UNIT_TYPE_ALIAS_PREFIX[unitType] ?? '') + key
+}
