@@ -46,7 +46,14 @@ const SCORE = {
   province: { match: 3, typeMismatch: 2, fuzzy: 1 },
 } as const
 
+/** A name whose diacritics differ from the unit's (a tone typo, or another place) counts for less. */
+const DIACRITICS_DISAGREE = 1
 const MAX_SPAN = 7
+const ROMAN_NUMERALS = new Map(
+  ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'].map(
+    (numeral, i) => [numeral, String(i + 1)],
+  ),
+)
 /** Readings from a bare commune name with neither district nor province are too weak beyond this many hits. */
 const MAX_NATIONWIDE_HITS = 5
 
@@ -57,8 +64,12 @@ interface SpanParse {
   /** Token range of the name (without its type word). */
   start: number
   end: number
-  /** Diacritics of the name as written; '' when written without any, undefined until needed. */
-  diacriticKey: string | undefined
+  /** The address is written with diacritics. */
+  hasDiacritics: boolean
+  /** Each word's diacritics (tone placement normalised), null for a word written without; computed when needed. */
+  writtenWords?: Array<string | null>
+  /** The key with a trailing roman numeral read as a number. */
+  romanKey: string | undefined
 }
 
 interface ProvinceOption {
@@ -83,14 +94,20 @@ interface Reading {
   score: number
   answer: Answer
   communeStart: number
+  /** Whether the commune's name as written has the unit's own diacritics; undefined when written without any. */
+  sameDiacritics?: boolean
 }
 
 interface ParseContext {
   tokens: AddressToken[]
   text: string
   hasBoundaries: boolean
+  /** Some word of the address carries diacritics: then its words are compared with them. */
+  hasDiacritics: boolean
   fuzzy: boolean
-  prefixTypes: Array<{ length: number; typeClass: UnitTypeClass } | undefined>
+  prefixTypes: Array<TypeWordMatch | undefined>
+  /** The English type word ending at each token. */
+  suffixTypes: Array<TypeWordMatch | undefined>
   spans: Map<number, SpanParse[]>
 }
 
@@ -102,8 +119,10 @@ function convertAddress(gazetteer: Gazetteer, address: string): AddressConversio
     tokens,
     text,
     hasBoundaries: tokens.some((token) => token.boundaryBefore),
+    hasDiacritics: tokens.some((token) => token.hasDiacritics),
     fuzzy: false,
     prefixTypes: findPrefixTypes(tokens),
+    suffixTypes: findSuffixTypes(tokens),
     spans: new Map(),
   }
 
@@ -113,6 +132,7 @@ function convertAddress(gazetteer: Gazetteer, address: string): AddressConversio
     context.fuzzy = true
     readings = findReadings(gazetteer, context)
   }
+  if (process.env.LIENTHONG_DEBUG_ADDRESS) for (const r of readings) console.error(r)
   if (readings.length === 0) return { ...notFound(address), provinceCode: namedProvince(gazetteer, context) }
   return decide(gazetteer, address, text, tokens, readings)
 }
@@ -151,46 +171,74 @@ function parseSpan(context: ParseContext, start: number, end: number): SpanParse
   if (cached) return cached
   const { tokens } = context
   const parses: SpanParse[] = []
+  // No span starts inside a two-word type word: "Thị xã Nghi Sơn" holds no "Xã Nghi Sơn".
+  if (start > 0 && (context.prefixTypes[start - 1]?.length ?? 0) > 1) {
+    context.spans.set(cacheKey, parses)
+    return parses
+  }
   const prefix = context.prefixTypes[start]
-  if (prefix && start + prefix.length < end) parses.push(nameParse(tokens, start + prefix.length, end, prefix.typeClass))
-  const suffixType = SUFFIX_TYPE_WORDS.get(tokens[end - 1]!.folded)
-  if (suffixType && end - 1 > start) parses.push(nameParse(tokens, start, end - 1, suffixType))
-  parses.push(nameParse(tokens, start, end, null))
+  if (prefix && start + prefix.length < end) parses.push(nameParse(context, start + prefix.length, end, prefix.typeClass))
+  const suffix = context.suffixTypes[end - 1]
+  if (suffix && end - suffix.length > start) parses.push(nameParse(context, start, end - suffix.length, suffix.typeClass))
+  parses.push(nameParse(context, start, end, null))
+  // A trailing roman numeral may be a number ("Phường VII") or a syllable ("Ba Vì" written "Ba Vi"): read it both ways.
+  for (const parse of [...parses]) if (parse.romanKey) parses.push({ ...parse, key: parse.romanKey, romanKey: undefined })
   context.spans.set(cacheKey, parses)
   return parses
 }
 
-function nameParse(tokens: readonly AddressToken[], start: number, end: number, typeClass: UnitTypeClass | null): SpanParse {
+function nameParse(context: ParseContext, start: number, end: number, typeClass: UnitTypeClass | null): SpanParse {
+  const { tokens, hasDiacritics } = context
   let key = ''
   let numeric = true
-  let hasDiacritics = false
   for (let i = start; i < end; i++) {
     const token = tokens[i]!
     key += token.folded
     if (!token.numeric) numeric = false
-    if (token.hasDiacritics) hasDiacritics = true
   }
-  return { typeClass, key, numeric, start, end, diacriticKey: hasDiacritics ? undefined : '' }
+  // "Phường VII", "Xã Cây Trường II": the data writes these numbers in digits.
+  const last = tokens[end - 1]!.folded
+  const roman = typeClass !== null || end - start > 1 ? ROMAN_NUMERALS.get(last) : undefined
+  const romanKey = roman === undefined ? undefined : key.slice(0, key.length - last.length) + roman
+  return { typeClass, key, numeric, start, end, hasDiacritics, romanKey }
 }
 
-/** The span's diacritics, tone placement normalised; computed only when two units fold alike. */
-function diacriticKeyOf(tokens: readonly AddressToken[], parse: SpanParse): string {
-  parse.diacriticKey ??= tonePlacementKey(
-    tokens
-      .slice(parse.start, parse.end)
-      .map((token) => token.written)
-      .join(' '),
-  ).replace(/\s+/g, '')
-  return parse.diacriticKey
+/**
+ * Whether the span's diacritics agree with a unit's name, word by word (in an
+ * address written with diacritics, "Thanh" is not "Thành"). Undefined when the
+ * address is written without diacritics or the words do not line up.
+ */
+function diacriticsAgree(tokens: readonly AddressToken[], parse: SpanParse, unitKey: string): boolean | undefined {
+  if (!parse.hasDiacritics || !unitKey) return undefined
+  parse.writtenWords ??= tokens.slice(parse.start, parse.end).map((token) => (token.numeric ? null : tonePlacementKey(token.written)))
+  const unitWords = unitKey.split(' ')
+  if (unitWords.length !== parse.writtenWords.length) return undefined
+  return parse.writtenWords.every((word, i) => word === null || word === unitWords[i])
+}
+
+interface TypeWordMatch {
+  length: number
+  typeClass: UnitTypeClass
 }
 
 /** The longest type word starting at each token. */
-function findPrefixTypes(tokens: readonly AddressToken[]): Array<{ length: number; typeClass: UnitTypeClass } | undefined> {
+function findPrefixTypes(tokens: readonly AddressToken[]): Array<TypeWordMatch | undefined> {
   return tokens.map((_, start) => {
     for (const [words, typeClass] of PREFIX_TYPE_WORDS) {
       if (start + words.length <= tokens.length && words.every((word, i) => tokens[start + i]!.folded === word)) {
         return { length: words.length, typeClass }
       }
+    }
+    return undefined
+  })
+}
+
+/** The longest English type word ending at each token. */
+function findSuffixTypes(tokens: readonly AddressToken[]): Array<TypeWordMatch | undefined> {
+  return tokens.map((_, last) => {
+    for (const [words, typeClass] of SUFFIX_TYPE_WORDS) {
+      const begin = last + 1 - words.length
+      if (begin >= 0 && words.every((word, i) => tokens[begin + i]!.folded === word)) return { length: words.length, typeClass }
     }
     return undefined
   })
@@ -202,9 +250,8 @@ function typeMatches(typeClass: UnitTypeClass | null, unit: NamedUnit): boolean 
 
 /** When the input's diacritics single out some of the units a folded key reaches, keep those. */
 function preferSameDiacritics(units: NamedUnit[], parse: SpanParse, tokens: readonly AddressToken[]): NamedUnit[] {
-  if (units.length < 2 || parse.diacriticKey === '') return units
-  const written = diacriticKeyOf(tokens, parse)
-  const same = units.filter((unit) => unit.diacriticKey === written)
+  if (units.length < 2 || !parse.hasDiacritics) return units
+  const same = units.filter((unit) => diacriticsAgree(tokens, parse, unit.diacriticKey) === true)
   return same.length > 0 ? same : units
 }
 
@@ -212,10 +259,12 @@ function lookup(index: Map<string, NamedUnit[]> | undefined, key: string, fuzzy:
   if (!index) return { units: [], fuzzy: false }
   const exact = index.get(key)
   if (exact) return { units: exact, fuzzy: false }
-  if (!fuzzy || key.length < 5 || /\d/.test(key)) return { units: [], fuzzy: false }
+  const digits = key.replace(/\D/g, '')
+  if (!fuzzy || key.length - digits.length < 5) return { units: [], fuzzy: false }
   const units: NamedUnit[] = []
   for (const [candidate, found] of index) {
-    if (Math.abs(candidate.length - key.length) <= 1 && /\D/.test(candidate) && isWithinOneEdit(candidate, key)) units.push(...found)
+    // A typo is in a letter: "Xuân Thọ 1" and "Xuân Thọ 2" are not one typo apart.
+    if (Math.abs(candidate.length - key.length) <= 1 && isWithinOneEdit(candidate, key) && candidate.replace(/\D/g, '') === digits) units.push(...found)
   }
   return { units, fuzzy: units.length > 0 }
 }
@@ -247,6 +296,8 @@ function provinceOptions(gazetteer: Gazetteer, context: ParseContext): ProvinceO
       let code2025: string | null = null
       let typeOk = false
       for (const unit of preferSameDiacritics(found.units, parse, tokens)) {
+        // Short names collide with ordinary words: "Huệ" in "Đức Huệ" is not "Huế".
+        if (parse.key.length <= 4 && diacriticsAgree(tokens, parse, unit.diacriticKey) === false) continue
         if (unit.system === '2025') {
           code2025 = unit.code
           for (const code of gazetteer.legacyProvincesOf2025.get(unit.code) ?? []) legacyCodes.add(code)
@@ -255,6 +306,7 @@ function provinceOptions(gazetteer: Gazetteer, context: ParseContext): ProvinceO
       }
       // A fuzzy hit must name a single province.
       if (found.fuzzy && new Set([...legacyCodes].map((code) => gazetteer.legacyProvinceNewCode.get(code))).size > 1) continue
+      if (legacyCodes.size === 0) continue
       const score = found.fuzzy ? SCORE.province.fuzzy : typeOk ? SCORE.province.match : SCORE.province.typeMismatch
       const same = options.find((option) => option.end === start && option.code2025 === code2025 && option.legacyCodes.length === legacyCodes.size)
       if (same) same.score = Math.max(same.score, score)
@@ -286,6 +338,7 @@ function districtOptions(gazetteer: Gazetteer, context: ParseContext, province: 
           else if (unit.via === 'alias') score = SCORE.district.alias
           else if (parse.typeClass === null) score = SCORE.district.bare
           else score = typeMatches(parse.typeClass, unit) ? SCORE.district.typed : SCORE.district.typeMismatch
+          if (!found.fuzzy && diacriticsAgree(tokens, parse, unit.diacriticKey) === false) score -= DIACRITICS_DISAGREE
           const same = options.find((option) => option.end === start && option.unit?.code === unit.code)
           if (same) same.score = Math.max(same.score, score)
           else options.push({ end: start, score, unit })
@@ -308,8 +361,8 @@ const COMMUNE_TYPES = new Set(['phường', 'xã', 'thị trấn', 'đặc khu']
 function bareNameAllowed(context: ParseContext, start: number): boolean {
   const { tokens, prefixTypes } = context
   if (start === 0) return true
-  if (SUB_COMMUNE_WORDS.has(tokens[start - 1]!.folded)) return false
   if (context.hasBoundaries) return tokens[start]!.boundaryBefore
+  if (SUB_COMMUNE_WORDS.has(tokens[start - 1]!.folded)) return false
   for (let i = 0; i < start; i++) if (prefixTypes[i]) return false
   return true
 }
@@ -339,6 +392,8 @@ function collectCommuneReadings(
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => COMMUNE_TYPES.has(type))) continue
       const bare = parse.typeClass === null
       if (bare && (parse.numeric || nationwide || !bareNameAllowed(context, start))) continue
+      // A typo allowance must not swallow a type word: "H.Đan Phượng" is not a misspelt "Đan Phượng" commune.
+      if (bare && context.fuzzy && context.prefixTypes[start]) continue
       const fuzzy = context.fuzzy && !nationwide
       const target = nationwide ? nationwideReadings : readings
       // Current names first, in the narrowest scope the text gives.
@@ -355,12 +410,18 @@ function collectCommuneReadings(
         const found = lookup(index, parse.key, fuzzy)
         for (const unit of preferSameDiacritics(found.units, parse, tokens)) {
           matchedName = true
-          target.push({ score: base + communeScore(parse, unit, found.fuzzy), answer: unit, communeStart: start })
+          const sameDiacritics = found.fuzzy ? undefined : diacriticsAgree(tokens, parse, unit.diacriticKey)
+          target.push({
+            score: base + communeScore(parse, unit, found.fuzzy) - (sameDiacritics === false ? DIACRITICS_DISAGREE : 0),
+            answer: unit,
+            communeStart: start,
+            sameDiacritics,
+          })
         }
       }
 
-      // A 2025 commune written with the legacy district it grew from.
-      if (districtUnit && !parse.numeric) {
+      // A 2025 commune written with the legacy district it grew from, when no legacy commune of the district has that name.
+      if (districtUnit && !matchedName && !parse.numeric) {
         const province2025 = gazetteer.legacyProvinceNewCode.get(districtUnit.provinceCode)
         const found = lookup(province2025 ? gazetteer.communesByProvince.get(province2025) : undefined, parse.key, false)
         for (const unit of preferSameDiacritics(found.units, parse, tokens)) {
@@ -429,7 +490,9 @@ function decide(
   const base = notFound(input)
 
   const best = Math.max(...readings.map((reading) => reading.score))
-  const top = readings.filter((reading) => reading.score === best)
+  let top = readings.filter((reading) => reading.score === best)
+  // "Phước Thành" written with its diacritics is not "Phước Thạnh", though both fold alike.
+  if (top.some((reading) => reading.sameDiacritics === true)) top = top.filter((reading) => reading.sameDiacritics !== false)
   const answers = new Map<string, Answer>()
   for (const reading of top) answers.set(`${reading.answer.system}:${reading.answer.code}`, reading.answer)
   const street = streetBefore(text, tokens, Math.min(...top.map((reading) => reading.communeStart)))

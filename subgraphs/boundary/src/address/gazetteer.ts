@@ -13,7 +13,7 @@ export interface NamedUnit {
   provinceCode: string
   /** For legacy communes: their district. */
   districtCode: string | null
-  /** Tone-placement key of the name with diacritics, to split names that fold alike ("Long Thành"/"Long Thạnh"). */
+  /** The name's words with diacritics (tone placement normalised), to split names that fold alike ("Long Thành"/"Long Thạnh"); '' when unknown. */
   diacriticKey: string
   /** How the key was reached: the current name, a spelling variant, or a former name from the alias lists. */
   via: 'name' | 'alias'
@@ -129,6 +129,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     gazetteer.legacyProvinceNewCode.set(province.code, province.newProvinceCode)
   }
   for (const nickname of PROVINCE_NICKNAMES) {
+    const official = [...data.provinces, ...data.legacyProvinces].find((province) => nameKey(province.shortName) === nickname.key)
     add(gazetteer.provinces, nickname.key, {
       system: nickname.system,
       level: 'province',
@@ -136,7 +137,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       type: nickname.system === '2025' ? (data.provinces.find((p) => p.code === nickname.code)?.type ?? 'tỉnh') : 'tỉnh',
       provinceCode: nickname.code,
       districtCode: null,
-      diacriticKey: '',
+      diacriticKey: official ? diacriticKey(official.shortName) : '',
       via: 'alias',
     })
   }
@@ -154,7 +155,8 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       diacriticKey: diacriticKey(district.shortName),
       via: 'name',
     }
-    const key = nameKey(district.shortName)
+    // Two districts carry their type word in short_name ("Thành Phố Đồng Hới").
+    const key = nameKey(stripTypeWord(district.shortName))
     add(scoped(gazetteer.legacyDistrictsByProvince, district.provinceCode), key, unit)
     add(gazetteer.legacyDistrictsNationwide, key, unit)
     if (district.newCommuneCodeIfNoCommunes) gazetteer.districtSpecialZone.set(district.code, district.newCommuneCodeIfNoCommunes)
@@ -261,9 +263,9 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   return gazetteer
 }
 
-/** Tone-placement key without spaces, as the converter computes it for input. */
+/** The name's words with their diacritics, tone placement normalised, as the converter compares them with input. */
 function diacriticKey(name: string): string {
-  return tonePlacementKey(name).replace(/\s+/g, '')
+  return tonePlacementKey(name.replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' '))
 }
 
 /** "Xã Sủng Cháng" → "Sủng Cháng": alt names in the data carry their type word. */

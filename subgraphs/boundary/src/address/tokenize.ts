@@ -13,7 +13,7 @@ export interface AddressToken {
   numeric: boolean
   start: number
   end: number
-  /** A comma (or `;`, `|`, ` - `, a line break) stands between this token and the one before. */
+  /** A comma (or `;`, `|`, a line break) stands between this token and the one before. */
   boundaryBefore: boolean
 }
 
@@ -34,7 +34,8 @@ export function tokenizeAddress(text: string): AddressToken[] {
     const start = match.index
     const written = match[0]
     const gap = text.slice(previousEnd, start)
-    const boundaryBefore = tokens.length > 0 && /[,;|\n]|\s[-–]\s|^[-–]|[-–]$/.test(gap)
+    // A dash is not a boundary: it joins names ("Phương Liên - Trung Tự", "Bà Rịa - Vũng Tàu").
+    const boundaryBefore = tokens.length > 0 && /[,;|\n]/.test(gap)
     previousEnd = start + written.length
     const folded = foldText(written).replace(/['’]/g, '')
     if (!folded) continue

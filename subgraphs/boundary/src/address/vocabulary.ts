@@ -21,6 +21,7 @@ export type UnitTypeClass =
 /** Type words written before a name, longest first so "thi tran" wins over "thi". */
 export const PREFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[], type: UnitTypeClass]> = [
   [['thi', 'tran'], 'township'],
+  [['huyen', 'dao'], 'rural-district'], // huyện đảo: an island district
   [['thi', 'xa'], 'district-town'],
   [['thanh', 'pho'], 'city'],
   [['dac', 'khu'], 'special-zone'],
@@ -47,19 +48,22 @@ export const PREFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[]
   [['t'], 'province'],
   [['province'], 'province'],
   [['district'], 'any-district'],
+  [['dist'], 'any-district'],
   [['town'], 'town'],
 ]
 
-/** English type words written after a name ("Ben Nghe Ward", "Cu Chi District"). */
-export const SUFFIX_TYPE_WORDS: ReadonlyMap<string, UnitTypeClass> = new Map([
-  ['ward', 'ward'],
-  ['commune', 'commune'],
-  ['township', 'township'],
-  ['district', 'any-district'],
-  ['town', 'town'],
-  ['city', 'city'],
-  ['province', 'province'],
-])
+/** English type words written after a name ("Ben Nghe Ward", "Cu Chi Dist.", "Con Dao Special Zone"). */
+export const SUFFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[], type: UnitTypeClass]> = [
+  [['special', 'zone'], 'special-zone'],
+  [['ward'], 'ward'],
+  [['commune'], 'commune'],
+  [['township'], 'township'],
+  [['district'], 'any-district'],
+  [['dist'], 'any-district'],
+  [['town'], 'town'],
+  [['city'], 'city'],
+  [['province'], 'province'],
+]
 
 /** Unit types (as in the data) each type class may name. */
 export const TYPE_CLASS_MATCHES: Record<UnitTypeClass, readonly string[]> = {
