@@ -59,9 +59,7 @@ describe('convertLegacyAddress on the curated address set', () => {
     expect(result.status).toBe(row.expected_status)
     expect(result.communeCode).toBe(row.expected_commune_code || null)
     if (row.expected_legacy_commune_code) expect(result.legacyCommuneCode).toBe(row.expected_legacy_commune_code)
-    if (row.expected_status !== 'EXACT') {
-      expect([...new Set(result.candidates.map((candidate) => candidate.communeCode))].sort().join(';')).toBe(row.expected_candidate_codes)
-    }
+    expect([...new Set(result.candidates.map((candidate) => candidate.communeCode))].sort().join(';')).toBe(row.expected_candidate_codes)
     expect(result.street ?? '').toBe(row.expected_street)
   })
 })

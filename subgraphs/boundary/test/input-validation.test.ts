@@ -88,7 +88,7 @@ describe('address conversion limits and mapping', () => {
       commune: { code: '26740', name: 'Phường Sài Gòn' },
       province: { code: '79' },
       legacyCommune: { code: '26740', name: 'Phường Bến Nghé' },
-      candidates: [],
+      candidates: [{ relation: 'WHOLE' }],
       street: '12 Lê Lợi',
       convertedAddress: '12 Lê Lợi, Phường Sài Gòn, Thành phố Hồ Chí Minh',
     })

@@ -541,6 +541,8 @@ function decide(
       communeCode,
       provinceCode: gazetteer.communeProvince.get(communeCode) ?? null,
       legacyCommuneCode: singleLegacy,
+      // The WHOLE succession(s) that lead there, so the answer shows its evidence.
+      candidates: candidates.filter((candidate, index) => candidates.findIndex((other) => other.legacyCommuneCode === candidate.legacyCommuneCode) === index),
       street,
     }
   }

@@ -28,7 +28,10 @@ export interface AddressConversionResult {
   provinceCode: string | null
   /** The legacy commune the address named, when exactly one matched. */
   legacyCommuneCode: string | null
-  /** Every possible 2025 destination when the answer is not a single unit. */
+  /**
+   * The successions behind the answer: for EXACT the WHOLE one(s) leading to the
+   * commune; otherwise every possible 2025 destination, the primary of a split marked.
+   */
   candidates: SuccessionCandidate[]
   /** What came before the commune (house number, street, alley, hamlet), kept as written; null when nothing. */
   street: string | null
