@@ -358,7 +358,8 @@ function districtOptions(gazetteer: Gazetteer, context: ParseContext, province: 
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => DISTRICT_TYPES.has(type))) continue
       if (parse.typeClass === null && (parse.numeric || !bareNameAllowed(context, start))) continue
       for (const index of indexes) {
-        const found = lookup(index, parse.key, context.fuzzy && province.legacyCodes.length > 0)
+        // Nationwide, a typo'd district name must be long enough not to land on another district by chance.
+        const found = lookup(index, parse.key, context.fuzzy && (province.legacyCodes.length > 0 || parse.key.length >= 7))
         for (const unit of preferSameDiacritics(found.units, parse, tokens)) {
           let score: number
           if (found.fuzzy) score = SCORE.district.fuzzy

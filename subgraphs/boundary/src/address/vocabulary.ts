@@ -26,6 +26,7 @@ export const PREFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[]
   [['thanh', 'pho'], 'city'],
   [['dac', 'khu'], 'special-zone'],
   [['thu', 'do'], 'city'], // thủ đô: Hà Nội
+  [['t', 'p'], 'city'], // "T.p"
   [['special', 'zone'], 'special-zone'],
   [['phuong'], 'ward'],
   [['p'], 'ward'],
