@@ -356,7 +356,7 @@ function districtOptions(gazetteer: Gazetteer, context: ParseContext, province: 
   for (let start = province.end - 1; start >= spanLimit(tokens, province.end); start--) {
     for (const parse of parseSpan(context, start, province.end)) {
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => DISTRICT_TYPES.has(type))) continue
-      if (parse.typeClass === null && (parse.numeric || !bareNameAllowed(context, start))) continue
+      if (parse.typeClass === null && (parse.numeric || !bareNameAllowed(context, start, 'district'))) continue
       for (const index of indexes) {
         // Nationwide, a typo'd district name must be long enough not to land on another district by chance.
         const found = lookup(index, parse.key, context.fuzzy && (province.legacyCodes.length > 0 || parse.key.length >= 7))
@@ -382,15 +382,17 @@ const COMMUNE_TYPES = new Set(['phường', 'xã', 'thị trấn', 'đặc khu']
 
 /**
  * A name written without its type word is taken only where it starts a
- * segment (after a comma; anywhere when the address has no commas and no type
- * word came before it), and is not the name of a hamlet or street
+ * segment (after a comma; when the address has no commas, a district anywhere
+ * and a commune only where no type word came before it), and is not the name of a hamlet or street
  * ("Ấp Bình Phú", "Đường Lê Lợi") nor the end of a typed name.
  */
-function bareNameAllowed(context: ParseContext, start: number): boolean {
+function bareNameAllowed(context: ParseContext, start: number, level: 'district' | 'commune'): boolean {
   const { tokens, prefixTypes } = context
   if (start === 0) return true
   if (context.hasBoundaries) return tokens[start]!.boundaryBefore
   if (SUB_COMMUNE_WORDS.has(tokens[start - 1]!.folded)) return false
+  // A district follows the commune's typed name ("phuong bao an phan rang thap cham"): the commune must then match right before it.
+  if (level === 'district') return true
   for (let i = 0; i < start; i++) if (prefixTypes[i]) return false
   return true
 }
@@ -419,7 +421,7 @@ function collectCommuneReadings(
     for (const parse of parseSpan(context, start, end)) {
       if (parse.typeClass && !TYPE_CLASS_MATCHES[parse.typeClass].some((type) => COMMUNE_TYPES.has(type))) continue
       const bare = parse.typeClass === null
-      if (bare && (parse.numeric || nationwide || !bareNameAllowed(context, start))) continue
+      if (bare && (parse.numeric || nationwide || !bareNameAllowed(context, start, 'commune'))) continue
       // A typo allowance must not swallow a type word: "H.Đan Phượng" is not a misspelt "Đan Phượng" commune.
       if (bare && context.fuzzy && context.prefixTypes[start]) continue
       const fuzzy = context.fuzzy && !nationwide
