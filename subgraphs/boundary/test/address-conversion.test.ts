@@ -12,13 +12,17 @@ interface ExpectedConversion {
   form: string
   expected_status: string
   expected_commune_code: string
-  expected_legacy_commune_code: string
   expected_candidate_codes: string
-  expected_street: string
+  /** Only in the curated set. */
+  expected_legacy_commune_code?: string
+  expected_street?: string
 }
 
-// The curated set: hand-written cases plus generated ones, expected results from the official data (fixtures/README.md).
-const EXPECTED = parse(readFileSync(new URL('./fixtures/addresses.csv', import.meta.url), 'utf8'), { columns: true }) as ExpectedConversion[]
+const readExpected = (file: string) => parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'), { columns: true }) as ExpectedConversion[]
+// Two sets with expected results from the official data only (fixtures/README.md): the curated one
+// (hand-written cases plus generated ones) and one written independently of it and of the converter.
+const EXPECTED = readExpected('addresses.csv')
+const INDEPENDENT = readExpected('addresses-independent.csv')
 
 let database: TestBoundaryDatabase
 let data: GazetteerData
@@ -55,14 +59,24 @@ describe('convertLegacyAddress on the curated address set', () => {
   })
 
   it.each(EXPECTED.map((row) => [row.form, row.address, row] as const))('when the address is %s "%s", then it converts as expected', (_form, address, row) => {
-    const result = converter.convert(address)
-    expect(result.status).toBe(row.expected_status)
-    expect(result.communeCode).toBe(row.expected_commune_code || null)
-    if (row.expected_legacy_commune_code) expect(result.legacyCommuneCode).toBe(row.expected_legacy_commune_code)
-    expect([...new Set(result.candidates.map((candidate) => candidate.communeCode))].sort().join(';')).toBe(row.expected_candidate_codes)
-    expect(result.street ?? '').toBe(row.expected_street)
+    expectConversion(address, row)
   })
 })
+
+describe('convertLegacyAddress on the independently written address set', () => {
+  it.each(INDEPENDENT.map((row) => [row.form, row.address, row] as const))('when the address is %s "%s", then it converts as expected', (_form, address, row) => {
+    expectConversion(address, row)
+  })
+})
+
+function expectConversion(address: string, row: ExpectedConversion): void {
+  const result = converter.convert(address)
+  expect(result.status).toBe(row.expected_status)
+  expect(result.communeCode).toBe(row.expected_commune_code || null)
+  if (row.expected_legacy_commune_code) expect(result.legacyCommuneCode).toBe(row.expected_legacy_commune_code)
+  expect([...new Set(result.candidates.map((candidate) => candidate.communeCode))].sort().join(';')).toBe(row.expected_candidate_codes)
+  if (row.expected_street !== undefined) expect(result.street ?? '').toBe(row.expected_street)
+}
 
 describe('convertLegacyAddress rules', () => {
   it('when a split legacy commune is named, then every candidate comes back with exactly one primary, never a single answer', () => {

@@ -390,9 +390,9 @@ function bareNameAllowed(context: ParseContext, start: number, level: 'district'
   const { tokens, prefixTypes } = context
   if (start === 0) return true
   if (context.hasBoundaries) return tokens[start]!.boundaryBefore
-  if (SUB_COMMUNE_WORDS.has(tokens[start - 1]!.folded)) return false
   // A district follows the commune's typed name ("phuong bao an phan rang thap cham"): the commune must then match right before it.
   if (level === 'district') return true
+  if (SUB_COMMUNE_WORDS.has(tokens[start - 1]!.folded)) return false
   for (let i = 0; i < start; i++) if (prefixTypes[i]) return false
   return true
 }

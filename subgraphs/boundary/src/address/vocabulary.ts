@@ -27,6 +27,8 @@ export const PREFIX_TYPE_WORDS: ReadonlyArray<readonly [words: readonly string[]
   [['dac', 'khu'], 'special-zone'],
   [['thu', 'do'], 'city'], // thủ đô: Hà Nội
   [['t', 'p'], 'city'], // "T.p"
+  [['t', 'x'], 'district-town'], // "T.X"
+  [['t', 't'], 'township'], // "T.T"
   [['special', 'zone'], 'special-zone'],
   [['phuong'], 'ward'],
   [['p'], 'ward'],
