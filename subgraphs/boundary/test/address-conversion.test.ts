@@ -114,6 +114,12 @@ describe('convertLegacyAddress rules', () => {
     }
   })
 
+  it('when a very long text precedes the units, then they are still found and the text is kept as the street', () => {
+    const street = Array.from({ length: 400 }, (_, i) => `Lô ${i}`).join(' ')
+    const result = converter.convert(`${street}, Phường Bến Nghé, Quận 1, TP.HCM`)
+    expect(result).toMatchObject({ status: 'EXACT', communeCode: '26740', street })
+  })
+
   it('when an unplaceable address still names a province, then that 2025 province is returned', () => {
     expect(converter.convert('Đường không tên, Tỉnh Bình Dương')).toMatchObject({ status: 'NOT_FOUND', provinceCode: '79' })
   })

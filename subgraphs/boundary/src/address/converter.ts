@@ -49,6 +49,7 @@ const SCORE = {
 /** A name whose diacritics differ from the unit's (a tone typo, or another place) counts for less. */
 const DIACRITICS_DISAGREE = 1
 const MAX_SPAN = 7
+const MAX_TOKENS = 40
 const ROMAN_NUMERALS = new Map(
   ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'].map(
     (numeral, i) => [numeral, String(i + 1)],
@@ -114,7 +115,8 @@ interface ParseContext {
 function convertAddress(gazetteer: Gazetteer, address: string): AddressConversionResult {
   const text = address.normalize('NFC')
   const allTokens = tokenizeAddress(text)
-  const tokens = allTokens.slice(0, allTokens.length - countTrailingNoise(allTokens))
+  // The units stand at the end of an address: words before the last MAX_TOKENS are street, whatever the input's length.
+  const tokens = allTokens.slice(0, allTokens.length - countTrailingNoise(allTokens)).slice(-MAX_TOKENS)
   const context: ParseContext = {
     tokens,
     text,
@@ -133,7 +135,7 @@ function convertAddress(gazetteer: Gazetteer, address: string): AddressConversio
     readings = findReadings(gazetteer, context)
   }
   if (readings.length === 0) return { ...notFound(address), provinceCode: namedProvince(gazetteer, context) }
-  return decide(gazetteer, address, text, tokens, readings)
+  return decide(gazetteer, address, text, allTokens[0]?.start ?? 0, tokens, readings)
 }
 
 function notFound(input: string): AddressConversionResult {
@@ -165,7 +167,7 @@ function findReadings(gazetteer: Gazetteer, context: ParseContext): Reading[] {
 
 /** The ways a span of words can be read: with a type word before (or, in English, after) the name, or bare. */
 function parseSpan(context: ParseContext, start: number, end: number): SpanParse[] {
-  const cacheKey = start * 256 + end
+  const cacheKey = start * (context.tokens.length + 1) + end
   const cached = context.spans.get(cacheKey)
   if (cached) return cached
   const { tokens } = context
@@ -514,6 +516,7 @@ function decide(
   gazetteer: Gazetteer,
   input: string,
   text: string,
+  textStart: number,
   tokens: readonly AddressToken[],
   readings: readonly Reading[],
 ): AddressConversionResult {
@@ -525,7 +528,7 @@ function decide(
   if (top.some((reading) => reading.sameDiacritics === true)) top = top.filter((reading) => reading.sameDiacritics !== false)
   const answers = new Map<string, Answer>()
   for (const reading of top) answers.set(`${reading.answer.system}:${reading.answer.code}`, reading.answer)
-  const street = streetBefore(text, tokens, Math.min(...top.map((reading) => reading.communeStart)))
+  const street = streetBefore(text, textStart, tokens, Math.min(...top.map((reading) => reading.communeStart)))
 
   const legacyAnswers = [...answers.values()].filter((answer) => answer.system === 'legacy')
   const newAnswers = [...answers.values()].filter((answer) => answer.system === '2025')
@@ -581,10 +584,11 @@ function candidatesOf(gazetteer: Gazetteer, legacyAnswers: readonly Answer[], ne
 }
 
 /** What precedes the commune, as written, with runs of spaces and empty comma-separated parts tidied away. */
-function streetBefore(text: string, tokens: readonly AddressToken[], communeStart: number): string | null {
-  if (communeStart <= 0) return null
+function streetBefore(text: string, textStart: number, tokens: readonly AddressToken[], communeStart: number): string | null {
+  const communeOffset = tokens[communeStart]?.start ?? text.length
+  if (communeOffset <= textStart) return null
   const street = text
-    .slice(tokens[0]!.start, tokens[communeStart]!.start)
+    .slice(textStart, communeOffset)
     .replace(/\s+/g, ' ')
     .replace(/\s*,(\s*,)*\s*/g, ', ')
     .replace(/[\s,;|\-–.]+$/u, '')
