@@ -22,7 +22,7 @@ export interface DatabaseOptions {
  */
 export function createDatabase<T>(url: string, { maxConnections = 10, log }: DatabaseOptions = {}): Kysely<T> {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections })
-  pool.on('error', (error) => logger.warn({ err: { message: error.message } }, 'idle database connection failed'))
+  pool.on('error', (error) => logger.warn({ database: databaseNameOf(url), err: { message: error.message } }, 'idle database connection failed'))
   return new Kysely<T>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) })
 }
 
