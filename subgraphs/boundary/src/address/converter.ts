@@ -1,6 +1,5 @@
 import { buildGazetteer, typedAliasKey, type Gazetteer, type NamedUnit } from './gazetteer.js'
-import { tonePlacementKey } from './normalize.js'
-import { countTrailingNoise, tokenizeAddress, type AddressToken } from './tokenize.js'
+import { countTrailingNoise, tokenizeAddress, toneKeyOf, type AddressToken } from './tokenize.js'
 import type { AddressConversionResult, GazetteerData, SuccessionCandidate } from './types.js'
 import {
   ALIAS_TYPE_PREFIX,
@@ -211,7 +210,7 @@ function nameParse(context: ParseContext, start: number, end: number, typeClass:
  */
 function diacriticsAgree(tokens: readonly AddressToken[], parse: SpanParse, unitKey: string): boolean | undefined {
   if (!parse.hasDiacritics || !unitKey) return undefined
-  parse.writtenWords ??= tokens.slice(parse.start, parse.end).map((token) => (token.numeric ? null : tonePlacementKey(token.written)))
+  parse.writtenWords ??= tokens.slice(parse.start, parse.end).map((token) => (token.numeric ? null : toneKeyOf(token)))
   const unitWords = unitKey.split(' ')
   if (unitWords.length !== parse.writtenWords.length) return undefined
   return parse.writtenWords.every((word, i) => word === null || word === unitWords[i])
@@ -433,10 +432,10 @@ function collectCommuneReadings(
         ? [gazetteer.legacyCommunesByDistrict.get(districtUnit.code)]
         : nationwide
           ? [gazetteer.legacyCommunesNationwide, gazetteer.communesNationwide]
-          : [
-              ...province.legacyCodes.map((code) => gazetteer.legacyCommunesByProvince.get(code)),
-              ...(province.code2025 ? [gazetteer.communesByProvince.get(province.code2025)] : []),
-            ]
+          : province.code2025
+            ? // A 2025 province covers every legacy province merged into it: one index holds them all.
+              [gazetteer.allCommunesBy2025Province.get(province.code2025)]
+            : province.legacyCodes.map((code) => gazetteer.legacyCommunesByProvince.get(code))
       let matchedName = false
       for (const index of nameIndexes) {
         const found = lookup(index, parse.key, fuzzy)

@@ -39,6 +39,8 @@ export interface Gazetteer {
   legacyCommunesByProvince: Map<string, NameIndex>
   legacyCommunesNationwide: NameIndex
   communesByProvince: Map<string, NameIndex>
+  /** 2025 communes and the legacy communes of every legacy province merged into the 2025 province, in one index. */
+  allCommunesBy2025Province: Map<string, NameIndex>
   communesNationwide: NameIndex
   /** Aliases keyed with their type prefix (`phuong10`), by district, then by province. */
   communeAliasesByDistrict: Map<string, NameIndex>
@@ -88,6 +90,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     legacyCommunesByProvince: new Map(),
     legacyCommunesNationwide: new Map(),
     communesByProvince: new Map(),
+    allCommunesBy2025Province: new Map(),
     communesNationwide: new Map(),
     communeAliasesByDistrict: new Map(),
     communeAliasesByProvince: new Map(),
@@ -202,6 +205,8 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
       const key = nameKey(name)
       add(scoped(gazetteer.legacyCommunesByDistrict, commune.districtCode), key, unit)
       add(scoped(gazetteer.legacyCommunesByProvince, commune.provinceCode), key, unit)
+      const province2025 = gazetteer.legacyProvinceNewCode.get(commune.provinceCode)
+      if (province2025) add(scoped(gazetteer.allCommunesBy2025Province, province2025), key, unit)
       add(gazetteer.legacyCommunesNationwide, key, unit)
     }
   }
@@ -240,6 +245,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     }
     const key = nameKey(commune.shortName)
     add(scoped(gazetteer.communesByProvince, commune.provinceCode), key, unit)
+    add(scoped(gazetteer.allCommunesBy2025Province, commune.provinceCode), key, unit)
     add(gazetteer.communesNationwide, key, unit)
   }
 

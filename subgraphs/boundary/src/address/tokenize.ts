@@ -1,4 +1,4 @@
-import { foldText } from './normalize.js'
+import { foldText, tonePlacementKey } from './normalize.js'
 import { COUNTRY_WORDS } from './vocabulary.js'
 
 /** One word of an address: folded for matching, with where it stands in the (NFC) input. */
@@ -11,6 +11,8 @@ export interface AddressToken {
   hasDiacritics: boolean
   /** The word is a number. */
   numeric: boolean
+  /** Cache of toneKeyOf(). */
+  toneKey?: string
   start: number
   end: number
   /** A comma (or `;`, `|`, a line break) stands between this token and the one before. */
@@ -37,7 +39,7 @@ export function tokenizeAddress(text: string): AddressToken[] {
     // A dash is not a boundary: it joins names ("Phương Liên - Trung Tự", "Bà Rịa - Vũng Tàu").
     const boundaryBefore = tokens.length > 0 && /[,;|\n]/.test(gap)
     previousEnd = start + written.length
-    const folded = foldText(written).replace(/['’]/g, '')
+    const folded = foldWord(written)
     if (!folded) continue
     const glued = GLUED_NUMBER.exec(folded)
     if (glued) {
@@ -50,6 +52,28 @@ export function tokenizeAddress(text: string): AddressToken[] {
     }
   }
   return tokens
+}
+
+// Addresses repeat the same few thousand words ("Phường", "Quận", place names):
+// folding each once saves a Unicode decomposition per word. Bounded, so
+// arbitrary input cannot grow it without limit.
+const FOLDED_WORDS = new Map<string, string>()
+const MAX_CACHED_WORDS = 50_000
+
+function foldWord(written: string): string {
+  let folded = FOLDED_WORDS.get(written)
+  if (folded === undefined) {
+    folded = foldText(written).replace(/['’]/g, '')
+    if (FOLDED_WORDS.size >= MAX_CACHED_WORDS) FOLDED_WORDS.clear()
+    FOLDED_WORDS.set(written, folded)
+  }
+  return folded
+}
+
+/** A word's diacritics with tone placement normalised (see tonePlacementKey), computed once per token. */
+export function toneKeyOf(token: AddressToken): string {
+  token.toneKey ??= tonePlacementKey(token.written)
+  return token.toneKey
 }
 
 function normalizeNumber(word: string): string {
