@@ -1,4 +1,4 @@
-import { buildGazetteer, typedAliasKey, type Gazetteer, type NamedUnit } from './gazetteer.js'
+import { buildGazetteer, type Gazetteer, type NamedUnit } from './gazetteer.js'
 import { countTrailingNoise, tokenizeAddress, toneKeyOf, type AddressToken } from './tokenize.js'
 import type { AddressConversionResult, GazetteerData, SuccessionCandidate } from './types.js'
 import {

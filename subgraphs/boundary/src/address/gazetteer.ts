@@ -1,24 +1,19 @@
 import { compactKey, foldText, tonePlacementKey } from './normalize.js'
 import type { GazetteerData, GazetteerSuccession } from './types.js'
-import { PROVINCE_NICKNAMES, UNIT_TYPE_ALIAS_PREFIX } from './vocabulary.js'
+import { PROVINCE_NICKNAMES } from './vocabulary.js'
 
 /** A unit reachable by a name key. */
 export interface NamedUnit {
   system: 'legacy' | '2025'
-  level: 'province' | 'district' | 'commune'
   code: string
   /** The unit type as in the data ('phường', 'huyện', …). */
   type: string
-  /** For legacy communes and districts: their legacy province; for 2025 communes: their province. */
+  /** For legacy units: their legacy province; for 2025 units: their province. */
   provinceCode: string
-  /** For legacy communes: their district. */
-  districtCode: string | null
   /** The name's words with diacritics (tone placement normalised), to split names that fold alike ("Long Thành"/"Long Thạnh"); '' when unknown. */
   diacriticKey: string
   /** How the key was reached: the current name, a spelling variant, or a former name from the alias lists. */
   via: 'name' | 'alias'
-  /** A `divided` district alias: a name that can mean several districts; `isDefault` marks the usual one. */
-  divided?: boolean
   /** Alias written with diacritics in the source: only an input with the same diacritics may use it. */
   accentedAlias?: boolean
 }
@@ -103,61 +98,27 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   }
 
   for (const province of data.provinces) {
-    const unit: NamedUnit = {
-      system: '2025',
-      level: 'province',
-      code: province.code,
-      type: province.type,
-      provinceCode: province.code,
-      districtCode: null,
-      diacriticKey: diacriticKey(province.shortName),
-      via: 'name',
-    }
+    const unit = namedUnit('2025', province, province.code, province.shortName)
     for (const name of [province.shortName, province.nameEn]) add(gazetteer.provinces, nameKey(name), unit)
     gazetteer.legacyProvincesOf2025.set(province.code, [])
   }
   for (const province of data.legacyProvinces) {
-    const unit: NamedUnit = {
-      system: 'legacy',
-      level: 'province',
-      code: province.code,
-      type: province.type,
-      provinceCode: province.code,
-      districtCode: null,
-      diacriticKey: diacriticKey(province.shortName),
-      via: 'name',
-    }
-    add(gazetteer.provinces, nameKey(province.shortName), unit)
+    add(gazetteer.provinces, nameKey(province.shortName), namedUnit('legacy', province, province.code, province.shortName))
     gazetteer.legacyProvincesOf2025.get(province.newProvinceCode)?.push(province.code)
     gazetteer.legacyProvinceNewCode.set(province.code, province.newProvinceCode)
   }
   for (const nickname of PROVINCE_NICKNAMES) {
-    const official = [...data.provinces, ...data.legacyProvinces].find((province) => nameKey(province.shortName) === nickname.key)
-    add(gazetteer.provinces, nickname.key, {
-      system: nickname.system,
-      level: 'province',
-      code: nickname.code,
-      type: nickname.system === '2025' ? (data.provinces.find((p) => p.code === nickname.code)?.type ?? 'tỉnh') : 'tỉnh',
-      provinceCode: nickname.code,
-      districtCode: null,
-      diacriticKey: official ? diacriticKey(official.shortName) : '',
-      via: 'alias',
-    })
+    const provinces = nickname.system === '2025' ? data.provinces : data.legacyProvinces
+    const province = provinces.find((candidate) => candidate.code === nickname.code)
+    if (!province) throw new Error(`province nickname ${nickname.key} names unknown ${nickname.system} province ${nickname.code}`)
+    // Diacritics are known only where the nickname is the official name folded ("hue" = "Huế").
+    const official = nameKey(province.shortName) === nickname.key ? province.shortName : null
+    add(gazetteer.provinces, nickname.key, namedUnit(nickname.system, province, nickname.code, official, 'alias'))
   }
 
-  const districtProvince = new Map<string, string>()
+  const districtsByCode = new Map(data.legacyDistricts.map((district) => [district.code, district]))
   for (const district of data.legacyDistricts) {
-    districtProvince.set(district.code, district.provinceCode)
-    const unit: NamedUnit = {
-      system: 'legacy',
-      level: 'district',
-      code: district.code,
-      type: district.type,
-      provinceCode: district.provinceCode,
-      districtCode: district.code,
-      diacriticKey: diacriticKey(district.shortName),
-      via: 'name',
-    }
+    const unit = namedUnit('legacy', district, district.provinceCode, district.shortName)
     // Two districts carry their type word in short_name ("Thành Phố Đồng Hới").
     const key = nameKey(stripTypeWord(district.shortName))
     add(scoped(gazetteer.legacyDistrictsByProvince, district.provinceCode), key, unit)
@@ -165,43 +126,22 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     if (district.newCommuneCodeIfNoCommunes) gazetteer.districtSpecialZone.set(district.code, district.newCommuneCodeIfNoCommunes)
   }
   for (const alias of data.districtAliases) {
-    const provinceCode = districtProvince.get(alias.legacyDistrictCode)
-    const district = data.legacyDistricts.find((d) => d.code === alias.legacyDistrictCode)
-    if (!provinceCode || !district) continue
-    const unit: NamedUnit = {
-      system: 'legacy',
-      level: 'district',
-      code: district.code,
-      type: district.type,
-      provinceCode,
-      districtCode: district.code,
-      diacriticKey: '',
-      via: 'alias',
-      ...(alias.kind === 'divided' ? { divided: true } : {}),
-    }
+    const district = districtsByCode.get(alias.legacyDistrictCode)
+    if (!district) continue
+    const unit = namedUnit('legacy', district, district.provinceCode, null, 'alias')
     const key = nameKey(alias.alias)
     // Former district names are indexed with their type word stripped too, as current names are.
     for (const indexKey of [key, stripTypePrefix(key, ['quan', 'huyen', 'thixa', 'thanhpho', 'tx', 'tp', 'q', 'district'])]) {
-      add(scoped(gazetteer.legacyDistrictsByProvince, provinceCode), indexKey, unit)
+      add(scoped(gazetteer.legacyDistrictsByProvince, district.provinceCode), indexKey, unit)
       add(gazetteer.legacyDistrictsNationwide, indexKey, unit)
     }
   }
 
-  const communeDistrict = new Map<string, { districtCode: string; provinceCode: string; type: string }>()
+  const communesByCode = new Map(data.legacyCommunes.map((commune) => [commune.code, commune]))
   for (const commune of data.legacyCommunes) {
-    communeDistrict.set(commune.code, commune)
     // Alternative spellings met in the sources count as current names.
     for (const name of [commune.shortName, ...commune.altNames.map(stripTypeWord)]) {
-      const unit: NamedUnit = {
-        system: 'legacy',
-        level: 'commune',
-        code: commune.code,
-        type: commune.type,
-        provinceCode: commune.provinceCode,
-        districtCode: commune.districtCode,
-        diacriticKey: diacriticKey(name),
-        via: 'name',
-      }
+      const unit = namedUnit('legacy', commune, commune.provinceCode, name)
       const key = nameKey(name)
       add(scoped(gazetteer.legacyCommunesByDistrict, commune.districtCode), key, unit)
       add(scoped(gazetteer.legacyCommunesByProvince, commune.provinceCode), key, unit)
@@ -211,20 +151,13 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     }
   }
   for (const alias of data.communeAliases) {
-    const commune = communeDistrict.get(alias.legacyCommuneCode)
+    const commune = communesByCode.get(alias.legacyCommuneCode)
     if (!commune) continue
     // A few aliases keep their diacritics because folding them would collide with another name.
     const accented = !/^[a-z0-9]+$/.test(alias.alias)
     const unit: NamedUnit = {
-      system: 'legacy',
-      level: 'commune',
-      code: alias.legacyCommuneCode,
-      type: commune.type,
-      provinceCode: commune.provinceCode,
-      districtCode: commune.districtCode,
-      diacriticKey: accented ? alias.alias.normalize('NFC') : '',
-      via: 'alias',
-      ...(accented ? { accentedAlias: true } : {}),
+      ...namedUnit('legacy', commune, commune.provinceCode, null, 'alias'),
+      ...(accented ? { diacriticKey: alias.alias.normalize('NFC'), accentedAlias: true } : {}),
     }
     const key = nameKey(alias.alias)
     add(scoped(gazetteer.communeAliasesByDistrict, commune.districtCode), key, unit)
@@ -233,16 +166,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 
   for (const commune of data.communes) {
     gazetteer.communeProvince.set(commune.code, commune.provinceCode)
-    const unit: NamedUnit = {
-      system: '2025',
-      level: 'commune',
-      code: commune.code,
-      type: commune.type,
-      provinceCode: commune.provinceCode,
-      districtCode: null,
-      diacriticKey: diacriticKey(commune.shortName),
-      via: 'name',
-    }
+    const unit = namedUnit('2025', commune, commune.provinceCode, commune.shortName)
     const key = nameKey(commune.shortName)
     add(scoped(gazetteer.communesByProvince, commune.provinceCode), key, unit)
     add(scoped(gazetteer.allCommunesBy2025Province, commune.provinceCode), key, unit)
@@ -253,7 +177,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
     const list = gazetteer.successionsByLegacyCommune.get(succession.legacyCommuneCode)
     if (list) list.push(succession)
     else gazetteer.successionsByLegacyCommune.set(succession.legacyCommuneCode, [succession])
-    const district = communeDistrict.get(succession.legacyCommuneCode)?.districtCode
+    const district = communesByCode.get(succession.legacyCommuneCode)?.districtCode
     if (district) {
       let districts = gazetteer.predecessorDistrictsOf2025.get(succession.newCommuneCode)
       if (!districts) gazetteer.predecessorDistrictsOf2025.set(succession.newCommuneCode, (districts = new Set()))
@@ -269,6 +193,17 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
   return gazetteer
 }
 
+/** A unit as the indexes hold it; `name` gives its diacritics, null when unknown (aliases are folded). */
+function namedUnit(
+  system: NamedUnit['system'],
+  unit: { code: string; type: string },
+  provinceCode: string,
+  name: string | null,
+  via: NamedUnit['via'] = 'name',
+): NamedUnit {
+  return { system, code: unit.code, type: unit.type, provinceCode, diacriticKey: name === null ? '' : diacriticKey(name), via }
+}
+
 /** The name's words with their diacritics, tone placement normalised, as the converter compares them with input. */
 function diacriticKey(name: string): string {
   return tonePlacementKey(name.replace(/[^\p{L}\p{M}\p{N}\s]/gu, ' '))
@@ -282,9 +217,4 @@ function stripTypeWord(name: string): string {
 function stripTypePrefix(key: string, prefixes: readonly string[]): string {
   for (const prefix of prefixes) if (key.startsWith(prefix) && key.length > prefix.length) return key.slice(prefix.length)
   return key
-}
-
-/** The alias-list key of a typed name: `phuong` + `10`. */
-export function typedAliasKey(unitType: string, key: string): string {
-  return (UNIT_TYPE_ALIAS_PREFIX[unitType] ?? '') + key
 }

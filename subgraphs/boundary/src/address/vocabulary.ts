@@ -97,17 +97,6 @@ export const ALIAS_TYPE_PREFIX: Partial<Record<UnitTypeClass, readonly string[]>
   town: ['thitran', 'thixa'],
 }
 
-/** The Vietnamese type word of each unit type, as the alias lists write it. */
-export const UNIT_TYPE_ALIAS_PREFIX: Record<string, string> = {
-  phường: 'phuong',
-  xã: 'xa',
-  'thị trấn': 'thitran',
-  quận: 'quan',
-  huyện: 'huyen',
-  'thị xã': 'thixa',
-  'thành phố': 'thanhpho',
-}
-
 /**
  * Words that open a place below the commune (hamlet, residential group,
  * alley, street). A name right after one of them is that place, not a commune
