@@ -1,7 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph'
 import { scalarResolvers } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
-import type { AddressConverter } from './address/converter.js'
 import type { AddressConversionResult, SuccessionCandidate } from './address/types.js'
 import type { BoundaryContext } from './context.js'
 import {
@@ -70,14 +69,6 @@ async function loadNewProvince(unit: LegacyAdministrativeUnit, context: Boundary
   return legacyProvince?.newProvinceCode ? context.loaders.provinceByCode.load(legacyProvince.newProvinceCode) : null
 }
 
-// A blank line in a batch is data to report, not a reason to fail the other 999.
-function convertAddress(converter: AddressConverter, address: string): AddressConversionResult {
-  if (address.trim() === '') {
-    return { input: address, status: 'NOT_FOUND', communeCode: null, provinceCode: null, legacyCommuneCode: null, candidates: [], street: null }
-  }
-  return converter.convert(address)
-}
-
 const EMPTY_PAGE: AdministrativeUnitPage = { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } }
 
 interface CodeArgs {
@@ -139,12 +130,13 @@ export const resolvers = {
       )
       return units.filter((unit) => unit !== null)
     },
+    // A blank or unplaceable address is a NOT_FOUND result, never an error: one bad line must not fail a batch.
     convertLegacyAddress(_: unknown, { address }: { address: string }, { converter }: BoundaryContext): AddressConversionResult {
-      return convertAddress(converter, address)
+      return converter.convert(address)
     },
     convertLegacyAddresses(_: unknown, { addresses }: { addresses: string[] }, { converter }: BoundaryContext): AddressConversionResult[] {
       assertAddressCount(addresses)
-      return addresses.map((address) => convertAddress(converter, address))
+      return addresses.map((address) => converter.convert(address))
     },
   },
 
