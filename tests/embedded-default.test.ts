@@ -2,9 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDatabase, databaseUrlOnServer, ensureDatabaseExists, migrateToLatest, startEmbeddedPostgres } from '@lienthong/lib'
+import { databaseUrlOnServer, ensureDatabaseExists, startEmbeddedPostgres } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
-import { migrationFolder } from '@lienthong/migrations'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
 import { postGraphQL } from './support/federation-stack.js'
 import { freePort } from './support/free-port.js'
@@ -27,13 +26,7 @@ describe('embedded PostgreSQL default', () => {
     try {
       const databaseUrl = databaseUrlOnServer(postgres.baseUrl, 'boundary')
       await ensureDatabaseExists(databaseUrl)
-      const db = createDatabase(databaseUrl, { maxConnections: 1 })
-      try {
-        await migrateToLatest(db, migrationFolder('boundary'))
-      } finally {
-        await db.destroy()
-      }
-      const boundary = await startBoundarySubgraph({ databaseUrl, port: 0, migrate: false })
+      const boundary = await startBoundarySubgraph({ databaseUrl, port: 0 })
       try {
         const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl } })
         try {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createDatabase, databaseUrlOnServer, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
+import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
 import { startGateway, type RunningGateway } from '@lienthong/gateway'
-import { migrationFolder } from '@lienthong/migrations'
 import { startBoundarySubgraph, type RunningBoundarySubgraph } from '@lienthong/subgraph-boundary'
 
 /** The PostgreSQL server tests create their databases on. */
@@ -25,14 +24,8 @@ export async function startFederationStack(): Promise<FederationStack> {
   // Database names are folded to lower case, and several test files run at once.
   const databaseUrl = databaseUrlOnServer(TEST_POSTGRES_URL, `test_federation_${process.pid}_${randomBytes(4).toString('hex')}`)
   await ensureDatabaseExists(databaseUrl)
-  const db = createDatabase(databaseUrl, { maxConnections: 1 })
-  try {
-    await migrateToLatest(db, migrationFolder('boundary'))
-  } finally {
-    await db.destroy()
-  }
-
-  const boundary = await startBoundarySubgraph({ databaseUrl, port: 0, migrate: false })
+  // The subgraph runs the production migrations at start, as a deployment does.
+  const boundary = await startBoundarySubgraph({ databaseUrl, port: 0 })
   let boundaryStopped: Promise<void> | undefined
   const stopBoundary = () => (boundaryStopped ??= boundary.stop())
   let gateway: RunningGateway
