@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoundaryDatabase, dataOf, selectsIn, startTestBoundaryServer, type TestBoundaryDatabase, type TestBoundaryServer } from './test-setup.js'
+import { describe, expect, it } from 'vitest'
+import { dataOf, selectsIn, useTestBoundarySubgraph } from './test-setup.js'
 
-let database: TestBoundaryDatabase
-let subgraph: TestBoundaryServer
-
-beforeAll(async () => {
-  database = await createTestBoundaryDatabase('administrative_units')
-  subgraph = await startTestBoundaryServer(database.db)
-})
-
-afterAll(async () => {
-  await subgraph?.stop()
-  await database?.drop()
-})
+const boundary = useTestBoundarySubgraph('administrative_units')
 
 interface Unit {
   code: string
@@ -29,7 +18,7 @@ interface Page {
 
 describe('provinces', () => {
   it('when listing provinces, then there are the 34 of 2025 in code order', async () => {
-    const { provinces } = dataOf(await subgraph.execute<{ provinces: Unit[] }>('{ provinces { code name level } }'))
+    const { provinces } = dataOf(await boundary.subgraph.execute<{ provinces: Unit[] }>('{ provinces { code name level } }'))
     expect(provinces).toHaveLength(34)
     expect(provinces.map((province) => province.code)).toEqual([...provinces.map((province) => province.code)].sort())
     expect(provinces.every((province) => province.level === 'PROVINCE')).toBe(true)
@@ -38,7 +27,7 @@ describe('provinces', () => {
 
   it('when asking for province 79, then it is Hồ Chí Minh City, a central city with 168 communes', async () => {
     const { province } = dataOf(
-      await subgraph.execute<{ province: Unit & { nameEn: string; areaKm2: number; population: number; province: null; communes: Page } }>(
+      await boundary.subgraph.execute<{ province: Unit & { nameEn: string; areaKm2: number; population: number; province: null; communes: Page } }>(
         '{ province(code: "79") { code name nameEn type typeLabel level areaKm2 population province { code } communes { totalCount } } }',
       ),
     )
@@ -57,17 +46,17 @@ describe('provinces', () => {
   })
 
   it('when asking for province 01, then Hà Nội has 126 communes', async () => {
-    const { province } = dataOf(await subgraph.execute<{ province: { communes: Page } }>('{ province(code: "01") { communes { totalCount } } }'))
+    const { province } = dataOf(await boundary.subgraph.execute<{ province: { communes: Page } }>('{ province(code: "01") { communes { totalCount } } }'))
     expect(province.communes.totalCount).toBe(126)
   })
 
   it('when asking for a province code that does not exist, then the result is null, not an error', async () => {
-    const result = dataOf(await subgraph.execute<{ province: null }>('{ province(code: "99") { code } }'))
+    const result = dataOf(await boundary.subgraph.execute<{ province: null }>('{ province(code: "99") { code } }'))
     expect(result.province).toBeNull()
   })
 
   it('when asking province() for a 5-digit code, then BAD_USER_INPUT says a province code has 2 digits', async () => {
-    const result = await subgraph.execute('{ province(code: "26740") { code } }')
+    const result = await boundary.subgraph.execute('{ province(code: "26740") { code } }')
     expect(result.errors?.[0]?.message).toBe('a province code has 2 digits')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
@@ -76,7 +65,7 @@ describe('provinces', () => {
 describe('communes', () => {
   it('when asking for commune 26740, then it is Phường Sài Gòn of Hồ Chí Minh City', async () => {
     const { commune } = dataOf(
-      await subgraph.execute<{ commune: Unit & { province: Unit; communes: Page; predecessors: unknown[] } }>(
+      await boundary.subgraph.execute<{ commune: Unit & { province: Unit; communes: Page; predecessors: unknown[] } }>(
         '{ commune(code: "26740") { code name type typeLabel level province { code name } communes { totalCount nodes { code } } } }',
       ),
     )
@@ -92,19 +81,19 @@ describe('communes', () => {
   })
 
   it('when asking for a special zone, then its type is SPECIAL_ZONE', async () => {
-    const { commune } = dataOf(await subgraph.execute<{ commune: Unit }>('{ commune(code: "26732") { name type typeLabel } }'))
+    const { commune } = dataOf(await boundary.subgraph.execute<{ commune: Unit }>('{ commune(code: "26732") { name type typeLabel } }'))
     expect(commune).toEqual({ name: 'Đặc khu Côn Đảo', type: 'SPECIAL_ZONE', typeLabel: 'đặc khu' })
   })
 
   it('when asking commune() for a 2-digit code, then BAD_USER_INPUT says a commune code has 5 digits', async () => {
-    const result = await subgraph.execute('{ commune(code: "79") { code } }')
+    const result = await boundary.subgraph.execute('{ commune(code: "79") { code } }')
     expect(result.errors?.[0]?.message).toBe('a commune code has 5 digits')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
 
   it('when asking for the predecessors of Phường Sài Gòn, then Bến Nghé (whole) and part of Đa Kao are among them', async () => {
     const { commune } = dataOf(
-      await subgraph.execute<{ commune: { predecessors: { legacyCommune: Unit; relation: string; isPrimary: boolean }[] } }>(
+      await boundary.subgraph.execute<{ commune: { predecessors: { legacyCommune: Unit; relation: string; isPrimary: boolean }[] } }>(
         '{ commune(code: "26740") { predecessors { legacyCommune { code name } relation isPrimary } } }',
       ),
     )
@@ -116,7 +105,7 @@ describe('communes', () => {
 
   it('when asking for the predecessors of a special zone formed from an island district, then the district is its whole predecessor', async () => {
     const { commune } = dataOf(
-      await subgraph.execute<{ commune: { predecessors: { legacyCommune: Unit; relation: string; isPrimary: boolean }[] } }>(
+      await boundary.subgraph.execute<{ commune: { predecessors: { legacyCommune: Unit; relation: string; isPrimary: boolean }[] } }>(
         '{ commune(code: "26732") { predecessors { legacyCommune { code name level } relation isPrimary } } }',
       ),
     )
@@ -138,7 +127,7 @@ describe('paging through a province’s communes', () => {
     let after: string | null = null
     let pages = 0
     for (;;) {
-      const result: { province: { communes: Page } } = dataOf(await subgraph.execute(PAGE, { after }))
+      const result: { province: { communes: Page } } = dataOf(await boundary.subgraph.execute(PAGE, { after }))
       const { communes } = result.province
       expect(communes.totalCount).toBe(168)
       seen.push(...communes.nodes.map((node) => node.code))
@@ -155,22 +144,22 @@ describe('paging through a province’s communes', () => {
 
   it('when the cursor is past the last commune, then the page is empty but totalCount still counts the province', async () => {
     const first = dataOf(
-      await subgraph.execute<{ province: { communes: Page } }>('{ province(code: "79") { communes(first: 500) { pageInfo { hasNextPage endCursor } } } }'),
+      await boundary.subgraph.execute<{ province: { communes: Page } }>('{ province(code: "79") { communes(first: 500) { pageInfo { hasNextPage endCursor } } } }'),
     )
     expect(first.province.communes.pageInfo.hasNextPage).toBe(false)
-    const last = dataOf(await subgraph.execute<{ province: { communes: Page } }>(PAGE, { after: first.province.communes.pageInfo.endCursor }))
+    const last = dataOf(await boundary.subgraph.execute<{ province: { communes: Page } }>(PAGE, { after: first.province.communes.pageInfo.endCursor }))
     expect(last.province.communes).toEqual({ totalCount: 168, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } })
   })
 
   it('when first is above 500, then BAD_USER_INPUT says the limit', async () => {
-    const result = await subgraph.execute('{ province(code: "79") { communes(first: 501) { totalCount } } }')
+    const result = await boundary.subgraph.execute('{ province(code: "79") { communes(first: 501) { totalCount } } }')
     expect(result.errors?.[0]?.message).toBe('first must be between 0 and 500')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
 
   it('when after is not a cursor the server made, then BAD_USER_INPUT says to pass endCursor', async () => {
     for (const after of ['26740', 'bm90IGEgY3Vyc29y', '']) {
-      const result = await subgraph.execute(PAGE, { after: after || 'x' })
+      const result = await boundary.subgraph.execute(PAGE, { after: after || 'x' })
       expect(result.errors?.[0]?.message).toBe('after must be a cursor returned as pageInfo.endCursor by a previous page')
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     }
@@ -179,13 +168,13 @@ describe('paging through a province’s communes', () => {
 
 describe('batching', () => {
   it('when every province lists its communes, then one statement loads all 34 pages and the totals add up to 3,321', async () => {
-    database.statements.length = 0
+    boundary.database.statements.length = 0
     const { provinces } = dataOf(
-      await subgraph.execute<{ provinces: { code: string; communes: Page }[] }>(
+      await boundary.subgraph.execute<{ provinces: { code: string; communes: Page }[] }>(
         '{ provinces { code communes(first: 3) { totalCount nodes { code province { code } } } } }',
       ),
     )
-    const selects = selectsIn(database.statements)
+    const selects = selectsIn(boundary.database.statements)
     // One for the provinces, one for all 34 pages; every nested province is already loaded.
     expect(selects).toHaveLength(2)
     expect(provinces.reduce((sum, province) => sum + province.communes.totalCount, 0)).toBe(3321)

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoundaryDatabase, dataOf, startTestBoundaryServer, type TestBoundaryDatabase, type TestBoundaryServer } from './test-setup.js'
+import { describe, expect, it } from 'vitest'
+import { dataOf, useTestBoundarySubgraph } from './test-setup.js'
 
-let database: TestBoundaryDatabase
-let subgraph: TestBoundaryServer
-
-beforeAll(async () => {
-  database = await createTestBoundaryDatabase('input_validation')
-  subgraph = await startTestBoundaryServer(database.db)
-})
-
-afterAll(async () => {
-  await subgraph?.stop()
-  await database?.drop()
-})
+const boundary = useTestBoundarySubgraph('input_validation')
 
 const PROVINCE = 'query Province($code: AdministrativeUnitCode!) { province(code: $code) { code } }'
 const LENGTHS = 'AdministrativeUnitCode must be 2 digits (a province) or 5 digits (a commune), written as a string such as "79" or "26740"'
@@ -24,7 +13,7 @@ describe('code scalars at the edge', () => {
     ['"abcde"', 'abcde', LENGTHS],
     ['79 as a number', 79, NUMBER],
   ])('when a variable holds %s, then BAD_USER_INPUT carries the scalar’s message', async (_label, code, message) => {
-    const result = await subgraph.execute(PROVINCE, { code })
+    const result = await boundary.subgraph.execute(PROVINCE, { code })
     expect(result.data).toBeUndefined()
     expect(result.errors).toHaveLength(1)
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
@@ -36,20 +25,20 @@ describe('code scalars at the edge', () => {
     ['"abcde"', LENGTHS],
     ['79', NUMBER],
   ])('when the document writes code: %s inline, then BAD_USER_INPUT carries the scalar’s message', async (literal, message) => {
-    const result = await subgraph.execute(`{ province(code: ${literal}) { code } }`)
+    const result = await boundary.subgraph.execute(`{ province(code: ${literal}) { code } }`)
     expect(result.errors).toHaveLength(1)
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     expect(result.errors?.[0]?.message).toBe(message)
   })
 
   it('when a legacy code has 4 digits, then BAD_USER_INPUT names the three legacy lengths', async () => {
-    const result = await subgraph.execute('{ legacyDistrict(code: "7600") { code } }')
+    const result = await boundary.subgraph.execute('{ legacyDistrict(code: "7600") { code } }')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     expect(result.errors?.[0]?.message).toContain('2 digits (a province), 3 digits (a district) or 5 digits (a commune)')
   })
 
   it('when legacyDistrict() gets a 5-digit code, then BAD_USER_INPUT says a legacy district code has 3 digits', async () => {
-    const result = await subgraph.execute('{ legacyDistrict(code: "26740") { code } }')
+    const result = await boundary.subgraph.execute('{ legacyDistrict(code: "26740") { code } }')
     expect(result.errors?.[0]?.message).toBe('a legacy district code has 3 digits')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
@@ -61,7 +50,7 @@ describe('address conversion limits and mapping', () => {
   `
 
   it('when 1,001 addresses are sent at once, then BAD_USER_INPUT asks to split the list', async () => {
-    const result = await subgraph.execute(CONVERT_MANY, { addresses: Array.from({ length: 1_001 }, () => 'Phường Bến Nghé, Quận 1') })
+    const result = await boundary.subgraph.execute(CONVERT_MANY, { addresses: Array.from({ length: 1_001 }, () => 'Phường Bến Nghé, Quận 1') })
     expect(result.errors?.[0]?.message).toBe('addresses must hold at most 1000 addresses per call; split the list')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
@@ -69,7 +58,7 @@ describe('address conversion limits and mapping', () => {
   it('when 1,000 addresses include blank ones, then each gets a result and the blank ones are NOT_FOUND', async () => {
     const addresses = Array.from({ length: 1_000 }, (_, index) => (index % 2 === 0 ? '   ' : ''))
     const { convertLegacyAddresses } = dataOf(
-      await subgraph.execute<{ convertLegacyAddresses: { input: string; status: string; candidates: unknown[] }[] }>(CONVERT_MANY, { addresses }),
+      await boundary.subgraph.execute<{ convertLegacyAddresses: { input: string; status: string; candidates: unknown[] }[] }>(CONVERT_MANY, { addresses }),
     )
     expect(convertLegacyAddresses).toHaveLength(1_000)
     expect(convertLegacyAddresses.every((result, index) => result.status === 'NOT_FOUND' && result.input === addresses[index])).toBe(true)
@@ -77,7 +66,7 @@ describe('address conversion limits and mapping', () => {
 
   it('when an address names a legacy commune that went wholly into one commune, then the entities and convertedAddress are filled', async () => {
     const { convertLegacyAddress } = dataOf(
-      await subgraph.execute<{ convertLegacyAddress: Record<string, unknown> }>(/* GraphQL */ `{
+      await boundary.subgraph.execute<{ convertLegacyAddress: Record<string, unknown> }>(/* GraphQL */ `{
         convertLegacyAddress(address: "12 Lê Lợi, Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh") {
           status commune { code name } province { code } legacyCommune { code name } candidates { relation } street convertedAddress
         }
@@ -96,7 +85,7 @@ describe('address conversion limits and mapping', () => {
 
   it('when an address names a split legacy commune, then the candidates resolve to both destinations and no commune is chosen', async () => {
     const { convertLegacyAddress } = dataOf(
-      await subgraph.execute<{ convertLegacyAddress: Record<string, unknown> }>(/* GraphQL */ `{
+      await boundary.subgraph.execute<{ convertLegacyAddress: Record<string, unknown> }>(/* GraphQL */ `{
         convertLegacyAddress(address: "Phường Đa Kao, Quận 1, Thành phố Hồ Chí Minh") {
           status commune { code } convertedAddress
           candidates { commune { code } legacyCommune { code } relation isPrimary }

@@ -1,19 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBoundaryDatabase, dataOf, startTestBoundaryServer, type TestBoundaryDatabase, type TestBoundaryServer } from './test-setup.js'
+import { describe, expect, it } from 'vitest'
+import { dataOf, useTestBoundarySubgraph } from './test-setup.js'
 
-let database: TestBoundaryDatabase
-let subgraph: TestBoundaryServer
-
-beforeAll(async () => {
-  database = await createTestBoundaryDatabase('legacy_units')
-  subgraph = await startTestBoundaryServer(database.db)
-})
-
-afterAll(async () => {
-  await subgraph?.stop()
-  await database?.drop()
-})
+const boundary = useTestBoundarySubgraph('legacy_units')
 
 interface SuccessionResult {
   commune: { code: string; name: string }
@@ -35,7 +24,7 @@ const LEGACY_COMMUNE = /* GraphQL */ `
 
 describe('legacy communes and their successors', () => {
   it('when asking for Phường Bến Nghé (26740), then it went wholly into Phường Sài Gòn (26740), its primary successor', async () => {
-    const { legacyCommune } = dataOf(await subgraph.execute<{ legacyCommune: Record<string, unknown> }>(LEGACY_COMMUNE, { code: '26740' }))
+    const { legacyCommune } = dataOf(await boundary.subgraph.execute<{ legacyCommune: Record<string, unknown> }>(LEGACY_COMMUNE, { code: '26740' }))
     expect(legacyCommune).toEqual({
       code: '26740',
       name: 'Phường Bến Nghé',
@@ -51,7 +40,7 @@ describe('legacy communes and their successors', () => {
   })
 
   it('when asking for Phường Đa Kao (26737), then it was split: 26737 Tân Định primary, 26740 Sài Gòn not', async () => {
-    const { legacyCommune } = dataOf(await subgraph.execute<{ legacyCommune: { successors: SuccessionResult[] } }>(LEGACY_COMMUNE, { code: '26737' }))
+    const { legacyCommune } = dataOf(await boundary.subgraph.execute<{ legacyCommune: { successors: SuccessionResult[] } }>(LEGACY_COMMUNE, { code: '26737' }))
     expect(legacyCommune.successors).toEqual([
       { commune: { code: '26737', name: 'Phường Tân Định' }, relation: 'PART', isPrimary: true },
       { commune: { code: '26740', name: 'Phường Sài Gòn' }, relation: 'PART', isPrimary: false },
@@ -59,12 +48,12 @@ describe('legacy communes and their successors', () => {
   })
 
   it('when asking for an unknown legacy commune code, then the result is null', async () => {
-    const { legacyCommune } = dataOf(await subgraph.execute<{ legacyCommune: null }>(LEGACY_COMMUNE, { code: '99999' }))
+    const { legacyCommune } = dataOf(await boundary.subgraph.execute<{ legacyCommune: null }>(LEGACY_COMMUNE, { code: '99999' }))
     expect(legacyCommune).toBeNull()
   })
 
   it('when asking legacyCommune() for a 3-digit code, then BAD_USER_INPUT says a legacy commune code has 5 digits', async () => {
-    const result = await subgraph.execute(LEGACY_COMMUNE, { code: '760' })
+    const result = await boundary.subgraph.execute(LEGACY_COMMUNE, { code: '760' })
     expect(result.errors?.[0]?.message).toBe('a legacy commune code has 5 digits')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
@@ -88,7 +77,7 @@ describe('the crosswalk as a whole', () => {
              count(*) FILTER (WHERE successors > 1 AND primaries <> 1) AS split_without_one_primary,
              count(*) FILTER (WHERE successors = 1 AND (primaries <> 1 OR NOT whole)) AS whole_not_primary
       FROM per_commune
-    `.execute(database.db)
+    `.execute(boundary.database.db)
     const counts = rows[0]!
     expect(counts.communes).toBe(10_035)
     expect(counts.without_successor).toBe(0)
@@ -98,10 +87,10 @@ describe('the crosswalk as a whole', () => {
   })
 
   it('when resolving all 10,035 legacy communes through _entities, then each answers with successors, the primary first', async () => {
-    const { rows } = await sql<{ code: string }>`SELECT code FROM legacy_commune ORDER BY code`.execute(database.db)
+    const { rows } = await sql<{ code: string }>`SELECT code FROM legacy_commune ORDER BY code`.execute(boundary.database.db)
     const representations = rows.map(({ code }) => ({ __typename: 'LegacyAdministrativeUnit', code }))
     const { _entities } = dataOf(
-      await subgraph.execute<{ _entities: { code: string; successors: { relation: string; isPrimary: boolean }[] }[] }>(
+      await boundary.subgraph.execute<{ _entities: { code: string; successors: { relation: string; isPrimary: boolean }[] }[] }>(
         'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on LegacyAdministrativeUnit { code successors { relation isPrimary } } } }',
         { representations },
       ),
@@ -121,7 +110,7 @@ describe('the crosswalk as a whole', () => {
 describe('legacy districts and provinces', () => {
   it('when asking for Quận 1 (760), then it is an urban district of Hồ Chí Minh City with no successor of its own', async () => {
     const { legacyDistrict } = dataOf(
-      await subgraph.execute<{ legacyDistrict: Record<string, unknown> }>(
+      await boundary.subgraph.execute<{ legacyDistrict: Record<string, unknown> }>(
         '{ legacyDistrict(code: "760") { code name type typeLabel level province { code } district { code } successors { relation } newProvince { code } } }',
       ),
     )
@@ -140,7 +129,7 @@ describe('legacy districts and provinces', () => {
 
   it('when asking for the island district Côn Đảo (755), which had no communes, then it went wholly into Đặc khu Côn Đảo', async () => {
     const { legacyDistrict } = dataOf(
-      await subgraph.execute<{ legacyDistrict: { successors: unknown[] } }>(
+      await boundary.subgraph.execute<{ legacyDistrict: { successors: unknown[] } }>(
         '{ legacyDistrict(code: "755") { successors { legacyCommune { code } commune { code name type } relation isPrimary } } }',
       ),
     )
@@ -152,10 +141,10 @@ describe('legacy districts and provinces', () => {
   it('when asking for a district-level city and a district town, then their types are PROVINCIAL_CITY and DISTRICT_TOWN', async () => {
     const { rows } = await sql<{ code: string; type: string }>`
       SELECT DISTINCT ON (type) code, type FROM legacy_district WHERE type IN ('thành phố', 'thị xã') ORDER BY type, code
-    `.execute(database.db)
+    `.execute(boundary.database.db)
     for (const row of rows) {
       const { legacyDistrict } = dataOf(
-        await subgraph.execute<{ legacyDistrict: { type: string; typeLabel: string } }>(
+        await boundary.subgraph.execute<{ legacyDistrict: { type: string; typeLabel: string } }>(
           'query ($code: LegacyAdministrativeUnitCode!) { legacyDistrict(code: $code) { type typeLabel } }',
           { code: row.code },
         ),
@@ -167,7 +156,7 @@ describe('legacy districts and provinces', () => {
 
   it('when asking for legacy province Bà Rịa - Vũng Tàu (77), then its new province is Hồ Chí Minh City', async () => {
     const { legacyProvince } = dataOf(
-      await subgraph.execute<{ legacyProvince: Record<string, unknown> }>(
+      await boundary.subgraph.execute<{ legacyProvince: Record<string, unknown> }>(
         '{ legacyProvince(code: "77") { code type level province { code } successors { relation } newProvince { code name } } }',
       ),
     )

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { foldText } from '../src/address/normalize.js'
-import { createTestBoundaryDatabase, dataOf, startTestBoundaryServer, type TestBoundaryDatabase, type TestBoundaryServer } from './test-setup.js'
+import { dataOf, useTestBoundarySubgraph } from './test-setup.js'
 
-let database: TestBoundaryDatabase
-let subgraph: TestBoundaryServer
-
-beforeAll(async () => {
-  database = await createTestBoundaryDatabase('search')
-  subgraph = await startTestBoundaryServer(database.db)
-})
-
-afterAll(async () => {
-  await subgraph?.stop()
-  await database?.drop()
-})
+const boundary = useTestBoundarySubgraph('search')
 
 // `code` has another scalar type on each union member, so the legacy one is aliased.
 const SEARCH = /* GraphQL */ `
@@ -36,7 +25,7 @@ interface Hit {
 }
 
 async function search(variables: Record<string, unknown>): Promise<Hit[]> {
-  return dataOf(await subgraph.execute<{ searchAdministrativeUnits: Hit[] }>(SEARCH, variables)).searchAdministrativeUnits
+  return dataOf(await boundary.subgraph.execute<{ searchAdministrativeUnits: Hit[] }>(SEARCH, variables)).searchAdministrativeUnits
 }
 
 const label = (hit: Hit) => `${hit.__typename === 'AdministrativeUnit' ? 'new' : 'legacy'} ${hit.code ?? hit.legacyCode} ${hit.name}`
@@ -104,19 +93,19 @@ describe('searchAdministrativeUnits', () => {
   })
 
   it('when the text has no letter or digit, then BAD_USER_INPUT says what is expected', async () => {
-    const result = await subgraph.execute(SEARCH, { text: '  ,. ' })
+    const result = await boundary.subgraph.execute(SEARCH, { text: '  ,. ' })
     expect(result.errors?.[0]?.message).toBe('text must contain at least one letter or digit')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
 
   it('when first is above 100, then BAD_USER_INPUT says the limit', async () => {
-    const result = await subgraph.execute(SEARCH, { text: 'an', first: 101 })
+    const result = await boundary.subgraph.execute(SEARCH, { text: 'an', first: 101 })
     expect(result.errors?.[0]?.message).toBe('first must be between 0 and 100')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
 
   it('when provinceCode is a commune code, then BAD_USER_INPUT says a province code has 2 digits', async () => {
-    const result = await subgraph.execute(SEARCH, { text: 'an', provinceCode: '26740' })
+    const result = await boundary.subgraph.execute(SEARCH, { text: 'an', provinceCode: '26740' })
     expect(result.errors?.[0]?.message).toBe('a province code has 2 digits')
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })

@@ -3,7 +3,7 @@ import type { ApolloServer, GraphQLResponse } from '@apollo/server'
 import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
 import { migrationFolder } from '@lienthong/migrations'
 import type { CompiledQuery, Kysely } from 'kysely'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { createBoundaryContext, loadBoundaryServices, type BoundaryContext, type BoundaryServices } from '../src/context.js'
 import type { BoundaryDatabase } from '../src/database.js'
 import { createBoundaryApolloServer } from '../src/server.js'
@@ -77,6 +77,29 @@ export async function startTestBoundaryServer(db: Kysely<BoundaryDatabase>): Pro
     },
     stop: () => server.stop(),
   }
+}
+
+/** A test file's database and in-process subgraph, filled in `beforeAll`. */
+export interface BoundaryTestContext {
+  database: TestBoundaryDatabase
+  subgraph: TestBoundaryServer
+}
+
+/**
+ * Gives a test file its own migrated database and a started subgraph over it,
+ * both created before its tests and removed after them.
+ */
+export function useTestBoundarySubgraph(feature: string): BoundaryTestContext {
+  const context = {} as BoundaryTestContext
+  beforeAll(async () => {
+    context.database = await createTestBoundaryDatabase(feature)
+    context.subgraph = await startTestBoundaryServer(context.database.db)
+  })
+  afterAll(async () => {
+    await context.subgraph?.stop()
+    await context.database?.drop()
+  })
+  return context
 }
 
 /** The data of a result that must have no errors. */
