@@ -46,12 +46,7 @@ export function redactUrl(url: string): string {
  */
 export async function ensureDatabaseExists(url: string): Promise<void> {
   const name = databaseNameOf(url)
-  const maintenanceUrl = new URL(url)
-  maintenanceUrl.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: maintenanceUrl.toString() })
-  client.on('error', () => {})
-  await client.connect()
-  try {
+  await withMaintenanceClient(url, async (client) => {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     if (existing.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
@@ -59,21 +54,24 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
         if (error.code !== '42P04' && error.code !== '23505') throw error
       })
     }
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 /** Drops a database (tests only), closing other sessions on it first. */
 export async function dropDatabase(url: string): Promise<void> {
   const name = databaseNameOf(url)
+  await withMaintenanceClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`))
+}
+
+/** Runs `work` on a connection to the `postgres` database of the server a URL points at. */
+async function withMaintenanceClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const maintenanceUrl = new URL(url)
   maintenanceUrl.pathname = '/postgres'
   const client = new pg.Client({ connectionString: maintenanceUrl.toString() })
   client.on('error', () => {})
   await client.connect()
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`)
+    return await work(client)
   } finally {
     await client.end()
   }
