@@ -127,13 +127,14 @@ function convertAddress(gazetteer: Gazetteer, address: string): AddressConversio
     spans: new Map(),
   }
 
-  let readings = findReadings(gazetteer, context)
+  const exactProvinces = provinceOptions(gazetteer, context)
+  let readings = findReadings(gazetteer, context, exactProvinces)
   if (readings.length === 0) {
     // Only when nothing matches exactly: a one-letter typo must not beat a real name.
     context.fuzzy = true
-    readings = findReadings(gazetteer, context)
+    readings = findReadings(gazetteer, context, provinceOptions(gazetteer, context))
   }
-  if (readings.length === 0) return { ...notFound(address), provinceCode: namedProvince(gazetteer, context) }
+  if (readings.length === 0) return { ...notFound(address), provinceCode: namedProvince(gazetteer, exactProvinces) }
   return decide(gazetteer, address, text, allTokens[0]?.start ?? 0, tokens, readings)
 }
 
@@ -142,19 +143,18 @@ function notFound(input: string): AddressConversionResult {
 }
 
 /** The 2025 province an unplaceable address still names unambiguously, if any. */
-function namedProvince(gazetteer: Gazetteer, context: ParseContext): string | null {
-  context.fuzzy = false
+function namedProvince(gazetteer: Gazetteer, options: readonly ProvinceOption[]): string | null {
   const provinces = new Set(
-    provinceOptions(gazetteer, context)
+    options
       .filter((option) => option.score > 0)
       .flatMap((option) => (option.code2025 ? [option.code2025] : option.legacyCodes.map((code) => gazetteer.legacyProvinceNewCode.get(code)))),
   )
   return provinces.size === 1 ? ([...provinces][0] ?? null) : null
 }
 
-function findReadings(gazetteer: Gazetteer, context: ParseContext): Reading[] {
+function findReadings(gazetteer: Gazetteer, context: ParseContext, provinces: readonly ProvinceOption[]): Reading[] {
   const readings: Reading[] = []
-  for (const province of provinceOptions(gazetteer, context)) {
+  for (const province of provinces) {
     for (const district of districtOptions(gazetteer, context, province)) {
       collectCommuneReadings(gazetteer, context, province, district, readings)
     }
