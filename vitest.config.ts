@@ -10,7 +10,7 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql/index.js') },
   },
   test: {
-    include: ['{gateway,subgraphs/*,schema,lib,tests,bench}/**/*.test.ts'],
+    include: ['{gateway,subgraphs/*,schema,lib,seed,tests,bench}/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 
 /** Databases with migrations in this folder, one sub-folder each. */
-export const DATABASES = ['boundary'] as const
+export const DATABASES = ['boundary', 'population', 'civil-status', 'land', 'business', 'insurance'] as const
 export type DatabaseName = (typeof DATABASES)[number]
 
 /** Absolute path of a database's migration folder, for kysely's FileMigrationProvider. */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { composeServices } from '@apollo/composition'
 import { parse } from 'graphql'
-import { SUBGRAPHS } from './subgraphs.js'
+import { REGISTER_TYPE_DEFS } from './registers/type-defs.js'
+import { SUBGRAPHS, type SubgraphName } from './subgraphs.js'
 
 const REPOSITORY_ROOT = new URL('../../', import.meta.url)
 const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url)
@@ -23,7 +24,7 @@ export function composeSupergraph(): string {
     SUBGRAPHS.map(({ name, port }) => ({
       name,
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: parse(readFileSync(new URL(`subgraphs/${name}/src/schema.graphql`, REPOSITORY_ROOT), 'utf8')),
+      typeDefs: parse(subgraphTypeDefs(name, readFileSync(new URL(`subgraphs/${name}/src/schema.graphql`, REPOSITORY_ROOT), 'utf8'))),
     })),
   )
   if (result.errors) {
@@ -31,6 +32,16 @@ export function composeSupergraph(): string {
     throw new AggregateError(result.errors, `supergraph composition failed:\n${messages}`)
   }
   return result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`
+}
+
+/**
+ * A subgraph's whole SDL: its own `schema.graphql`, and for a register the
+ * shared register types after it. Subgraphs build their schema from the same text.
+ */
+export function subgraphTypeDefs(name: SubgraphName, ownTypeDefs: string): string {
+  const definition = SUBGRAPHS.find((subgraph) => subgraph.name === name)
+  if (!definition) throw new Error(`unknown subgraph ${name}`)
+  return definition.register ? `${ownTypeDefs}\n${REGISTER_TYPE_DEFS}` : ownTypeDefs
 }
 
 /** Absolute path of the checked-in supergraph, `schema/supergraph.graphql`. */

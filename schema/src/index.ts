@@ -5,5 +5,16 @@ export {
   LegacyAdministrativeUnitCodeScalar,
   scalarResolvers,
 } from './scalars/index.js'
-export { GATEWAY_PORT, SUBGRAPHS, type SubgraphDefinition } from './subgraphs.js'
-export { composeSupergraph, readSupergraphSdl, SUPERGRAPH_PATH } from './compose.js'
+export { GATEWAY_PORT, SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from './subgraphs.js'
+export { composeSupergraph, readSupergraphSdl, subgraphTypeDefs, SUPERGRAPH_PATH } from './compose.js'
+export { REGISTER_TYPE_DEFS } from './registers/type-defs.js'
+export {
+  addressResolvers,
+  createMappingQualityResolver,
+  createResolveAddressMapping,
+  loadAddress,
+  type AddressParent,
+  type RegisterContext,
+  type RegisterName,
+  type ResolveAddressMappingArgs,
+} from './registers/address-resolvers.js'

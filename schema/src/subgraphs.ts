@@ -5,13 +5,24 @@
  */
 export interface SubgraphDefinition {
   /** Subgraph name in the supergraph, also its folder under `subgraphs/`. */
-  name: string
+  name: SubgraphName
   /** Default port; the gateway takes 4000 and the subgraphs the ports after it. */
   port: number
   /** Its own database, migrated from `migrations/<database>/`. */
-  database: 'boundary'
+  database: SubgraphName
+  /** A sectoral register: its SDL also gets the shared register types (Address, MappingStatus…). */
+  register: boolean
 }
 
-export const SUBGRAPHS: readonly SubgraphDefinition[] = [{ name: 'boundary', port: 4001, database: 'boundary' }]
+export type SubgraphName = 'boundary' | 'population' | 'civil-status' | 'land' | 'business' | 'insurance'
+
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  { name: 'boundary', port: 4001, database: 'boundary', register: false },
+  { name: 'population', port: 4002, database: 'population', register: true }, // CSDL quốc gia về dân cư
+  { name: 'civil-status', port: 4003, database: 'civil-status', register: true }, // hộ tịch
+  { name: 'land', port: 4004, database: 'land', register: true }, // đất đai
+  { name: 'business', port: 4005, database: 'business', register: true }, // đăng ký doanh nghiệp
+  { name: 'insurance', port: 4006, database: 'insurance', register: true }, // bảo hiểm xã hội, bảo hiểm y tế
+]
 
 export const GATEWAY_PORT = 4000

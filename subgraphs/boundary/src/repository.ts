@@ -252,13 +252,3 @@ export async function findGazetteerData(db: BoundaryDb): Promise<GazetteerData> 
     })),
   }
 }
-
-/** Whether the database answers a trivial query: the readiness probe. */
-export async function isDatabaseReachable(db: BoundaryDb): Promise<boolean> {
-  try {
-    await sql`SELECT 1`.execute(db)
-    return true
-  } catch {
-    return false
-  }
-}

@@ -1,12 +1,12 @@
 import { unwrapResolverError } from '@apollo/server/errors'
-import { logger } from '@lienthong/lib'
+import { logger } from '../logger.js'
 import { GraphQLError, type GraphQLFormattedError } from 'graphql'
 
 /** The message clients see instead of an unexpected error's own. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.'
 
 /**
- * Apollo Server's `formatError` for the boundary subgraph.
+ * Apollo Server's `formatError` for a subgraph.
  *
  * - A GraphQLError we or graphql-js threw on purpose passes unchanged. One
  *   caused by a BAD_USER_INPUT error (a scalar's `parseLiteral`, which Apollo
@@ -17,7 +17,7 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.'
  *   field path and stack frames, but not its message, which may quote input
  *   values (personal data).
  */
-export function formatBoundaryError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(error)
   if (cause instanceof GraphQLError) {
     if (hasBadUserInputCause(cause) && formatted.extensions?.code !== 'BAD_USER_INPUT') {
@@ -34,7 +34,7 @@ export function formatBoundaryError(formatted: GraphQLFormattedError, error: unk
       },
       path: formatted.path,
     },
-    'unexpected error while resolving a boundary query',
+    'unexpected error while resolving a subgraph query',
   )
   return {
     message: UNEXPECTED_ERROR_MESSAGE,

@@ -1,0 +1,5 @@
+export * from './address-tables.js'
+export * from './address-repository.js'
+export * from './address-loaders.js'
+export * from './bulk-copy.js'
+export * from './source-records.js'
