@@ -2,8 +2,13 @@ export {
   AdministrativeUnitCodeScalar,
   DateResolver,
   DateTimeResolver,
+  EnterpriseCodeScalar,
+  HealthInsuranceCardNumberScalar,
+  LandParcelIdScalar,
   LegacyAdministrativeUnitCodeScalar,
+  PersonalIdScalar,
   scalarResolvers,
+  SocialInsuranceNumberScalar,
 } from './scalars/index.js'
 export { GATEWAY_PORT, SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from './subgraphs.js'
 export { composeSupergraph, readSupergraphSdl, subgraphTypeDefs, SUPERGRAPH_PATH } from './compose.js'

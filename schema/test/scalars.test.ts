@@ -83,6 +83,16 @@ describe('LegacyAdministrativeUnitCode', () => {
 describe('scalarResolvers', () => {
   it('when a subgraph spreads the map, then each scalar is found under its GraphQL name', () => {
     for (const [name, scalar] of Object.entries(scalarResolvers)) expect(scalar.name).toBe(name)
-    expect(Object.keys(scalarResolvers).sort()).toEqual(['AdministrativeUnitCode', 'Date', 'DateTime', 'LegacyAdministrativeUnitCode'])
+    expect(Object.keys(scalarResolvers).sort()).toEqual([
+      'AdministrativeUnitCode',
+      'Date',
+      'DateTime',
+      'EnterpriseCode',
+      'HealthInsuranceCardNumber',
+      'LandParcelId',
+      'LegacyAdministrativeUnitCode',
+      'PersonalId',
+      'SocialInsuranceNumber',
+    ])
   })
 })

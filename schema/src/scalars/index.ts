@@ -1,9 +1,19 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars'
 import { AdministrativeUnitCodeScalar } from './administrative-unit-code.js'
+import { EnterpriseCodeScalar } from './enterprise-code.js'
+import { HealthInsuranceCardNumberScalar } from './health-insurance-card-number.js'
+import { LandParcelIdScalar } from './land-parcel-id.js'
 import { LegacyAdministrativeUnitCodeScalar } from './legacy-administrative-unit-code.js'
+import { PersonalIdScalar } from './personal-id.js'
+import { SocialInsuranceNumberScalar } from './social-insurance-number.js'
 
 export { AdministrativeUnitCodeScalar } from './administrative-unit-code.js'
+export { EnterpriseCodeScalar } from './enterprise-code.js'
+export { HealthInsuranceCardNumberScalar } from './health-insurance-card-number.js'
+export { LandParcelIdScalar } from './land-parcel-id.js'
 export { LegacyAdministrativeUnitCodeScalar } from './legacy-administrative-unit-code.js'
+export { PersonalIdScalar } from './personal-id.js'
+export { SocialInsuranceNumberScalar } from './social-insurance-number.js'
 export { DateResolver, DateTimeResolver } from 'graphql-scalars'
 
 /**
@@ -18,6 +28,11 @@ export { DateResolver, DateTimeResolver } from 'graphql-scalars'
 export const scalarResolvers = {
   AdministrativeUnitCode: AdministrativeUnitCodeScalar,
   LegacyAdministrativeUnitCode: LegacyAdministrativeUnitCodeScalar,
+  PersonalId: PersonalIdScalar,
+  EnterpriseCode: EnterpriseCodeScalar,
+  SocialInsuranceNumber: SocialInsuranceNumberScalar,
+  HealthInsuranceCardNumber: HealthInsuranceCardNumberScalar,
+  LandParcelId: LandParcelIdScalar,
   Date: DateResolver,
   DateTime: DateTimeResolver,
 }
