@@ -1,0 +1,84 @@
+import { groupBy } from '@lienthong/lib/registers'
+import DataLoader from 'dataloader'
+import type { Kysely } from 'kysely'
+import type { BirthRegistrationRow, CivilStatusDatabase, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
+import {
+  findBirthRegistrationsByChildIds,
+  findBirthRegistrationsByIds,
+  findBirthRegistrationsByParentIds,
+  findDeathRegistrationsByDeceasedIds,
+  findDeathRegistrationsByIds,
+  findMarriageRegistrationsByIds,
+  findMarriageRegistrationsBySpouseIds,
+} from './repository.js'
+
+/** The civil-status records naming one person, each list newest first. */
+export interface PersonRecords {
+  /** Birth registrations where the person is the child. */
+  births: BirthRegistrationRow[]
+  /** Marriages where the person is husband or wife. */
+  marriages: MarriageRegistrationRow[]
+  /** Death registrations where the person is the deceased. */
+  deaths: DeathRegistrationRow[]
+}
+
+/** The civil-status subgraph's DataLoaders; see {@link createCivilStatusLoaders}. */
+export type CivilStatusLoaders = ReturnType<typeof createCivilStatusLoaders>
+
+/**
+ * One set of DataLoaders per request: every lookup made while resolving one
+ * operation (N citizens of `_entities`, N marriages' addresses) is batched into
+ * one statement per loader, and the cache never outlives the request.
+ *
+ * ```ts
+ * const loaders = createCivilStatusLoaders(db)
+ * await Promise.all(ids.map((id) => loaders.recordsByPersonId.load(id))) // one SELECT per record kind, whatever the number of ids
+ * ```
+ */
+export function createCivilStatusLoaders(db: Kysely<CivilStatusDatabase>) {
+  return {
+    birthById: new DataLoader<string, BirthRegistrationRow | undefined>(async (ids) =>
+      inKeyOrder(ids, await findBirthRegistrationsByIds(db, ids)),
+    ),
+    marriageById: new DataLoader<string, MarriageRegistrationRow | undefined>(async (ids) =>
+      inKeyOrder(ids, await findMarriageRegistrationsByIds(db, ids)),
+    ),
+    deathById: new DataLoader<string, DeathRegistrationRow | undefined>(async (ids) =>
+      inKeyOrder(ids, await findDeathRegistrationsByIds(db, ids)),
+    ),
+    /**
+     * Every record naming the person as child, spouse or deceased, newest first.
+     * One loader for the three kinds, so they arrive together and the addresses
+     * of all of them batch into one statement (a constant count whatever the timing).
+     */
+    recordsByPersonId: new DataLoader<string, PersonRecords>(async (ids) => {
+      const [births, marriages, deaths] = await Promise.all([
+        findBirthRegistrationsByChildIds(db, ids),
+        findMarriageRegistrationsBySpouseIds(db, ids),
+        findDeathRegistrationsByDeceasedIds(db, ids),
+      ])
+      const birthsOf = groupBy(births, ids, (row) => row.child_id)
+      const marriagesOf = groupByEach(marriages, ids, (row) => [row.husband_id, row.wife_id])
+      const deathsOf = groupBy(deaths, ids, (row) => row.deceased_id)
+      return ids.map((_id, index) => ({ births: birthsOf[index]!, marriages: marriagesOf[index]!, deaths: deathsOf[index]! }))
+    }),
+    /** Birth registrations where the person is father or mother, newest first. */
+    birthsByParentId: new DataLoader<string, BirthRegistrationRow[]>(async (ids) =>
+      groupByEach(await findBirthRegistrationsByParentIds(db, ids), ids, (row) => [row.father_id, row.mother_id]),
+    ),
+  }
+}
+
+function inKeyOrder<R extends { id: string }>(ids: readonly string[], rows: readonly R[]): (R | undefined)[] {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => byId.get(id))
+}
+
+/** Like `groupBy`, for rows that belong to several keys (both spouses of a marriage, both parents of a child). */
+function groupByEach<R>(rows: readonly R[], keys: readonly string[], keysOf: (row: R) => (string | null)[]): R[][] {
+  const groups = new Map<string, R[]>(keys.map((key) => [key, []]))
+  for (const row of rows) {
+    for (const key of new Set(keysOf(row))) if (key !== null) groups.get(key)?.push(row)
+  }
+  return keys.map((key) => groups.get(key)!)
+}

@@ -1,0 +1,96 @@
+import type { BirthRegistrationRow, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
+
+// What the civil-status records mean for one citizen: derived at query time from the rows, never stored.
+
+export type MaritalStatus = 'NEVER_MARRIED' | 'MARRIED' | 'DIVORCED' | 'WIDOWED'
+
+/**
+ * Tình trạng hôn nhân from a citizen's marriages (newest first): NEVER_MARRIED
+ * without any, MARRIED while one is in force, else how the latest one ended.
+ */
+export function maritalStatusOf(marriagesNewestFirst: readonly MarriageRegistrationRow[]): MaritalStatus {
+  if (marriagesNewestFirst.length === 0) return 'NEVER_MARRIED'
+  if (marriagesNewestFirst.some((marriage) => marriage.dissolved_on === null)) return 'MARRIED'
+  const latest = latestDissolved(marriagesNewestFirst)
+  return latest.dissolution_reason === 'DEATH' ? 'WIDOWED' : 'DIVORCED'
+}
+
+/** The marriage that ended last (by dissolution date, then registration). */
+function latestDissolved(marriages: readonly MarriageRegistrationRow[]): MarriageRegistrationRow {
+  return marriages.reduce((latest, marriage) => ((marriage.dissolved_on ?? '') > (latest.dissolved_on ?? '') ? marriage : latest))
+}
+
+/** The marriage in force (the newest if the books hold several), or undefined. */
+export function marriageInForce(marriagesNewestFirst: readonly MarriageRegistrationRow[]): MarriageRegistrationRow | undefined {
+  return marriagesNewestFirst.find((marriage) => marriage.dissolved_on === null)
+}
+
+/** The other party of a marriage, seen from one spouse. */
+export function otherSpouseId(marriage: MarriageRegistrationRow, personalId: string): string {
+  return marriage.husband_id === personalId ? marriage.wife_id : marriage.husband_id
+}
+
+/** What the population register says about a citizen: the `@requires` fields of `civilStatusDiscrepancies`. */
+export interface PopulationFacts {
+  personalId: string
+  fullName: string
+  birthDate: string
+  /** Undefined when the representation did not carry it (then SPOUSE is not compared). */
+  spouseId: string | null | undefined
+}
+
+/** The records civil status holds about a citizen. */
+export interface CivilStatusRecords {
+  births: readonly BirthRegistrationRow[]
+  marriagesNewestFirst: readonly MarriageRegistrationRow[]
+  deaths: readonly DeathRegistrationRow[]
+}
+
+export type DiscrepancyField = 'FULL_NAME' | 'BIRTH_DATE' | 'SPOUSE'
+
+export interface Discrepancy {
+  register: 'CIVIL_STATUS'
+  recordType: 'BirthRegistration' | 'MarriageRegistration' | 'DeathRegistration' | 'Citizen'
+  recordId: string
+  field: DiscrepancyField
+  registerValue: string | null
+  populationValue: string | null
+}
+
+/**
+ * Every (record, field) where the civil-status records naming a citizen disagree
+ * with the population register. Names compare exactly after Unicode NFC; the
+ * residences spouses declared at marriage are historical and never compared.
+ */
+export function findDiscrepancies(population: PopulationFacts, records: CivilStatusRecords): Discrepancy[] {
+  const found: Discrepancy[] = []
+  const add = (recordType: Discrepancy['recordType'], recordId: string, field: DiscrepancyField, registerValue: string | null, populationValue: string | null) =>
+    found.push({ register: 'CIVIL_STATUS', recordType, recordId, field, registerValue, populationValue })
+  const fullName = population.fullName
+
+  for (const birth of records.births) {
+    if (!sameName(birth.child_name, fullName)) add('BirthRegistration', birth.id, 'FULL_NAME', birth.child_name, fullName)
+    if (birth.child_birth_date !== population.birthDate) add('BirthRegistration', birth.id, 'BIRTH_DATE', birth.child_birth_date, population.birthDate)
+  }
+  for (const marriage of records.marriagesNewestFirst) {
+    const ownName = marriage.husband_id === population.personalId ? marriage.husband_name : marriage.wife_name
+    if (!sameName(ownName, fullName)) add('MarriageRegistration', marriage.id, 'FULL_NAME', ownName, fullName)
+  }
+  for (const death of records.deaths) {
+    if (!sameName(death.deceased_name, fullName)) add('DeathRegistration', death.id, 'FULL_NAME', death.deceased_name, fullName)
+  }
+  if (population.spouseId !== undefined) {
+    const inForce = marriageInForce(records.marriagesNewestFirst)
+    const registerSpouse = inForce ? otherSpouseId(inForce, population.personalId) : null
+    if (registerSpouse !== population.spouseId) {
+      const record = inForce ?? records.marriagesNewestFirst[0]
+      if (record) add('MarriageRegistration', record.id, 'SPOUSE', registerSpouse, population.spouseId)
+      else add('Citizen', population.personalId, 'SPOUSE', null, population.spouseId)
+    }
+  }
+  return found
+}
+
+function sameName(recorded: string, population: string): boolean {
+  return recorded.normalize('NFC') === population.normalize('NFC')
+}
