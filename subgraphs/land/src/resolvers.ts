@@ -1,0 +1,125 @@
+import { addressResolvers, createMappingQualityResolver, createResolveAddressMapping, loadAddress, scalarResolvers } from '@lienthong/schema'
+import { GraphQLError } from 'graphql'
+import type { LandContext } from './context.js'
+import type { LandCertificateRow, LandEncumbranceRow, LandParcelRow, LandRightHolderRow, LandUseRow } from './database.js'
+import { landUsePurposeName } from './land-use-purposes.js'
+import { LAND_PARCEL_ID_PATTERN } from './parcel-id.js'
+
+
+/** A Citizen representation from the gateway; `fullName` is there when `landDiscrepancies` is asked. */
+interface CitizenReference {
+  personalId: string
+  fullName?: string | null
+}
+
+interface EnterpriseReference {
+  enterpriseCode: string
+}
+
+export const resolvers = {
+  ...scalarResolvers,
+  ...addressResolvers,
+  Query: {
+    landParcel: async (_parent: unknown, { id }: { id: string }, context: LandContext) => {
+      assertLandParcelId(id)
+      return (await context.loaders.parcelById.load(id)) ?? null
+    },
+    landMappingQuality: createMappingQualityResolver('LAND'),
+  },
+  Mutation: {
+    resolveLandAddressMapping: createResolveAddressMapping('LAND'),
+  },
+  LandParcel: {
+    // A malformed id from another subgraph cannot name a parcel: null, not an error.
+    __resolveReference: async ({ id }: { id: string }, context: LandContext) =>
+      typeof id === 'string' && LAND_PARCEL_ID_PATTERN.test(id) ? ((await context.loaders.parcelById.load(id)) ?? null) : null,
+    legacyCommune: (parcel: LandParcelRow) => ({ code: parcel.legacy_commune_code }),
+    mapSheetNumber: (parcel: LandParcelRow) => parcel.map_sheet_number,
+    parcelNumber: (parcel: LandParcelRow) => parcel.parcel_number,
+    areaM2: (parcel: LandParcelRow) => parcel.area_m2,
+    address: (parcel: LandParcelRow, _args: unknown, context: LandContext) => loadAddress(context, 'LAND', parcel.address_id),
+    uses: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.usesByParcelId.load(parcel.id),
+    certificates: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.certificatesByParcelId.load(parcel.id),
+    holders: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.holdersByParcelId.load(parcel.id),
+    encumbrances: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.encumbrancesByParcelId.load(parcel.id),
+  },
+  LandUse: {
+    purposeCode: (use: LandUseRow) => use.purpose_code,
+    // Ingest accepts only codes of the table; the code itself is the fallback for a row loaded otherwise.
+    purposeName: (use: LandUseRow) => landUsePurposeName(use.purpose_code) ?? use.purpose_code,
+    areaM2: (use: LandUseRow) => use.area_m2,
+    until: (use: LandUseRow) => use.until,
+    longTerm: (use: LandUseRow) => use.until === null,
+  },
+  LandUseRightCertificate: {
+    registryNumber: (certificate: LandCertificateRow) => certificate.registry_number,
+    issueDate: (certificate: LandCertificateRow) => certificate.issue_date,
+    revokedOn: (certificate: LandCertificateRow) => certificate.revoked_on,
+    valid: (certificate: LandCertificateRow) => !onOrBeforeToday(certificate.revoked_on),
+  },
+  LandRightHolder: {
+    citizen: (holder: LandRightHolderRow) => (holder.kind === 'CITIZEN' ? { personalId: holder.holder_id } : null),
+    enterprise: (holder: LandRightHolderRow) => (holder.kind === 'ENTERPRISE' ? { enterpriseCode: holder.holder_id } : null),
+    holderName: (holder: LandRightHolderRow) => holder.holder_name,
+    address: (holder: LandRightHolderRow, _args: unknown, context: LandContext) => loadAddress(context, 'LAND', holder.address_id),
+  },
+  Encumbrance: {
+    registeredOn: (encumbrance: LandEncumbranceRow) => encumbrance.registered_on,
+    releasedOn: (encumbrance: LandEncumbranceRow) => encumbrance.released_on,
+    securedAmountVnd: (encumbrance: LandEncumbranceRow) =>
+      encumbrance.secured_amount_vnd === null ? null : Number(encumbrance.secured_amount_vnd),
+    active: (encumbrance: LandEncumbranceRow) => !onOrBeforeToday(encumbrance.released_on),
+  },
+  LandRight: {
+    parcel: (holding: LandRightHolderRow, _args: unknown, context: LandContext) => context.loaders.parcelById.load(holding.parcel_id),
+    holderName: (holding: LandRightHolderRow) => holding.holder_name,
+  },
+  Citizen: {
+    // No database round trip per representation: the fields batch by personal id.
+    __resolveReference: (reference: CitizenReference) => reference,
+    landRights: (citizen: CitizenReference, _args: unknown, context: LandContext) => context.loaders.holdingsByPersonalId.load(citizen.personalId),
+    landDiscrepancies: async (citizen: CitizenReference, _args: unknown, context: LandContext) => {
+      // Unknown to population: nothing to compare with.
+      if (typeof citizen.fullName !== 'string') return []
+      const populationName = citizen.fullName.normalize('NFC')
+      const holdings = await context.loaders.holdingsByPersonalId.load(citizen.personalId)
+      const reported = new Set<string>()
+      const discrepancies = []
+      for (const holding of holdings) {
+        if (holding.holder_name.normalize('NFC') === populationName || reported.has(holding.parcel_id)) continue
+        reported.add(holding.parcel_id)
+        discrepancies.push({
+          register: 'LAND',
+          recordType: 'LandParcel',
+          recordId: holding.parcel_id,
+          field: 'FULL_NAME',
+          registerValue: holding.holder_name,
+          populationValue: citizen.fullName,
+        })
+      }
+      return discrepancies
+    },
+  },
+  Enterprise: {
+    __resolveReference: (reference: EnterpriseReference) => reference,
+    landRights: (enterprise: EnterpriseReference, _args: unknown, context: LandContext) =>
+      context.loaders.holdingsByEnterpriseCode.load(enterprise.enterpriseCode),
+  },
+}
+
+function assertLandParcelId(id: string): void {
+  // The LandParcelId scalar checks this too; the resolver does not rely on it.
+  if (!LAND_PARCEL_ID_PATTERN.test(id)) {
+    throw new GraphQLError(
+      `id must be "<legacy commune code>-<map sheet number>-<parcel number>", such as "00160-12-345"; got "${id.slice(0, 40)}"`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    )
+  }
+}
+
+/** Today in Vietnam ('YYYY-MM-DD'): a revocation or release dated today is in effect. */
+function onOrBeforeToday(date: string | null): boolean {
+  if (date === null) return false
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
+  return date <= today
+}

@@ -1,0 +1,74 @@
+import { remapAddresses, type LandSlice, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import type { Kysely } from 'kysely'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestLandSlice } from '../src/ingest.js'
+import { ENTERPRISE_PARCEL, JOINT_PARCEL, MISSPELLED_PARCEL, SAMPLE_SLICE } from './fixtures.js'
+import { createTestLandDatabase, type TestLandDatabase } from './test-setup.js'
+
+describe('ingestLandSlice', () => {
+  let database: TestLandDatabase
+  let client: pg.Client
+  beforeAll(async () => {
+    database = await createTestLandDatabase('ingest')
+    client = new pg.Client({ connectionString: database.url })
+    await client.connect()
+  })
+  afterAll(async () => {
+    await client?.end()
+    await database?.drop()
+  })
+
+  async function tableCounts() {
+    const result = await client.query<Record<string, number>>(`
+      SELECT (SELECT count(*) FROM address)::int AS addresses, (SELECT count(*) FROM land_parcel)::int AS parcels,
+             (SELECT count(*) FROM land_use)::int AS uses, (SELECT count(*) FROM land_certificate)::int AS certificates,
+             (SELECT count(*) FROM land_right_holder)::int AS holders, (SELECT count(*) FROM land_encumbrance)::int AS encumbrances`)
+    return result.rows[0]
+  }
+
+  it('When a slice is ingested, Then every LegacyAddress becomes one unmapped address row (identical texts included) and COPY fills each table', async () => {
+    const counts = await ingestLandSlice(client, { parcels: [JOINT_PARCEL, ENTERPRISE_PARCEL] })
+    expect(counts).toEqual({ addresses: 5, parcels: 2, uses: 3, certificates: 3, holders: 3, encumbrances: 3 })
+    expect(await tableCounts()).toEqual(counts)
+    const addresses = await client.query('SELECT legacy_commune_code, text, mapping_status FROM address ORDER BY id')
+    expect(addresses.rows).toEqual([
+      { legacy_commune_code: '00001', text: JOINT_PARCEL.address.text, mapping_status: null },
+      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[0]!.address.text, mapping_status: null },
+      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[1]!.address.text, mapping_status: null },
+      { legacy_commune_code: '00007', text: ENTERPRISE_PARCEL.address.text, mapping_status: null },
+      { legacy_commune_code: null, text: 'Tầng 3, tòa nhà Hồng Hà, Hà Nội', mapping_status: null },
+    ])
+    const holders = await client.query(`
+      SELECT h.holder_id, a.text FROM land_right_holder h JOIN address a ON a.id = h.address_id ORDER BY h.parcel_id, h.position`)
+    expect(holders.rows.map((row) => row.holder_id)).toEqual(['001085000001', '001187000002', '0100109106'])
+  })
+
+  it('When a second chunk is ingested and remapped, Then only the new addresses are mapped and ids do not collide', async () => {
+    await remapAddresses(database.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+    const counts = await ingestLandSlice(client, { parcels: [MISSPELLED_PARCEL] })
+    expect(counts.addresses).toBe(2)
+    const unmapped = await client.query('SELECT count(*)::int AS count FROM address WHERE mapping_status IS NULL')
+    expect(unmapped.rows[0].count).toBe(2)
+    const result = await remapAddresses(database.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+    expect(result).toMatchObject({ exact: 1, splitNeedsReview: 0, notFound: 1, changed: 2 })
+    expect((await tableCounts())!.addresses).toBe(7)
+  })
+
+  it.each<[string, LandSlice]>([
+    ['an unknown land-use purpose code', { parcels: [{ ...JOINT_PARCEL, mapSheetNumber: 99, uses: [{ purposeCode: 'XYZ', areaM2: 10, until: null }] }] }],
+    ['a parcel repeated in the chunk', { parcels: [{ ...JOINT_PARCEL, mapSheetNumber: 98 }, { ...JOINT_PARCEL, mapSheetNumber: 98 }] }],
+    ['a map sheet number 0', { parcels: [{ ...JOINT_PARCEL, mapSheetNumber: 0 }] }],
+  ])('When the slice has %s, Then nothing is written', async (_case, slice) => {
+    const before = await tableCounts()
+    await expect(ingestLandSlice(client, slice)).rejects.toThrow(/land parcel/)
+    expect(await tableCounts()).toEqual(before)
+  })
+
+  it('When a parcel already exists, Then the COPY fails on its key inside the caller transaction', async () => {
+    await client.query('BEGIN')
+    await expect(ingestLandSlice(client, SAMPLE_SLICE)).rejects.toThrow(/duplicate key/)
+    await client.query('ROLLBACK')
+    expect((await tableCounts())!.parcels).toBe(3)
+  })
+})

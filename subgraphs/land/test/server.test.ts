@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startLandSubgraph, type RunningLandSubgraph } from '../src/index.js'
+import { SAMPLE_SLICE } from './fixtures.js'
+import { createTestLandDatabase, ingestAndRemap, type TestLandDatabase } from './test-setup.js'
+
+describe('land subgraph over HTTP', () => {
+  let database: TestLandDatabase
+  let subgraph: RunningLandSubgraph
+  beforeAll(async () => {
+    database = await createTestLandDatabase('server')
+    await ingestAndRemap(database, SAMPLE_SLICE)
+    // Migrations already ran: starting again must find nothing pending.
+    subgraph = await startLandSubgraph({ databaseUrl: database.url, port: 0 })
+  })
+  afterAll(async () => {
+    await subgraph?.stop()
+    await database?.drop()
+  })
+
+  async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    const response = await fetch(subgraph.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    })
+    return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }
+  }
+
+  it('When the subgraph runs, Then it is healthy and ready', async () => {
+    expect((await fetch(`${subgraph.url}/healthz`)).status).toBe(200)
+    expect((await fetch(`${subgraph.url}/readyz`)).status).toBe(200)
+  })
+
+  it('When a parcel is asked over HTTP, Then it answers with its uses', async () => {
+    const body = await post('{ landParcel(id: "00001-12-345") { id uses { purposeCode longTerm } } }')
+    expect(body).toEqual({ data: { landParcel: { id: '00001-12-345', uses: [{ purposeCode: 'ODT', longTerm: true }, { purposeCode: 'CLN', longTerm: false }] } } })
+  })
+
+  it('When the official header is sent, Then the resolution records that official', async () => {
+    const parcel = await post('{ landParcel(id: "00007-3-78") { address { id } } }')
+    const addressId = parcel.data.landParcel.address.id
+    const mutation = 'mutation($a: ID!) { resolveLandAddressMapping(addressId: $a, communeCode: "00025", reason: "Trích lục bản đồ địa chính") { mappingStatus resolutions { resolvedBy } } }'
+    expect((await post(mutation, { a: addressId })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+    const resolved = await post(mutation, { a: addressId }, { 'x-lienthong-official': 'can-bo-dia-chinh-03' })
+    expect(resolved).toEqual({ data: { resolveLandAddressMapping: { mappingStatus: 'RESOLVED', resolutions: [{ resolvedBy: 'can-bo-dia-chinh-03' }] } } })
+  })
+
+  it('When the parcel id is malformed, Then the scalar or the resolver rejects it with BAD_USER_INPUT', async () => {
+    expect((await post('{ landParcel(id: "00001-012-345") { id } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+  })
+})
