@@ -1,0 +1,47 @@
+import { createAddressLoaders, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { officialOf } from '@lienthong/lib/subgraph'
+import type { RegisterContext } from '@lienthong/schema'
+import type express from 'express'
+import type { Kysely } from 'kysely'
+import type { InsuranceDatabase } from './database.js'
+import { createInsuranceLoaders, type InsuranceLoaders } from './loaders.js'
+import { todayInVietnam } from './model.js'
+
+/** What the insurance subgraph builds once at start and shares between requests. */
+export interface InsuranceServices {
+  db: Kysely<InsuranceDatabase>
+  /** Today's date, 'YYYY-MM-DD' in Vietnam: card validity and open periods are counted up to it. Tests fix it. */
+  today: () => string
+}
+
+/** The GraphQL context of one insurance request. */
+export interface InsuranceContext extends RegisterContext {
+  /** The same pool as `db`, typed with the insurance tables (the loaders use it). */
+  insuranceDb: Kysely<InsuranceDatabase>
+  /** Created for this request only, so batching and caching never leak between requests. */
+  loaders: InsuranceLoaders
+  /** Today, fixed once per request so every field of one answer agrees. */
+  today: string
+}
+
+/** The shared services: nothing to preload, the clock is Vietnam's. */
+export async function loadInsuranceServices(db: Kysely<InsuranceDatabase>): Promise<InsuranceServices> {
+  return { db, today: () => todayInVietnam() }
+}
+
+/**
+ * The context of one request: the shared services, fresh DataLoaders and the
+ * official the gateway forwarded (header `x-lienthong-official`), if any.
+ */
+export function createInsuranceContext(services: InsuranceServices, request?: Pick<express.Request, 'headers'>): InsuranceContext {
+  // Kysely's database type is invariant: the shared address code takes the same instance typed with its tables only.
+  const registerDb = services.db as unknown as Kysely<RegisterAddressDatabase>
+  return {
+    db: registerDb,
+    insuranceDb: services.db,
+    addressLoaders: createAddressLoaders(registerDb),
+    loaders: createInsuranceLoaders(services.db),
+    official: request ? officialOf(request as express.Request) : undefined,
+    today: services.today(),
+  }
+}
