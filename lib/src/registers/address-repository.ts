@@ -73,7 +73,7 @@ export async function findCrosswalkByLegacyCodes(db: Db, legacyCodes: readonly s
   return db
     .selectFrom('crosswalk')
     .selectAll()
-    .where('legacy_commune_code', '=', sql<string>`ANY(${[...legacyCodes]}::text[])`)
+    .where('legacy_commune_code', '=', sql<string>`ANY(${[...legacyCodes]}::bpchar[])`)
     .orderBy('legacy_commune_code')
     .orderBy('is_primary', 'desc')
     .orderBy('commune_code')

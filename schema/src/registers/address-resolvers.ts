@@ -1,4 +1,4 @@
-import { countAddressMappings, insertAddressResolution, type AddressLoaders, type AddressRow, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { countAddressMappings, insertAddressResolution, type AddressLoaders, type AddressRow } from '@lienthong/lib/registers'
 import { GraphQLError } from 'graphql'
 import type { Kysely } from 'kysely'
 
@@ -7,7 +7,11 @@ export type RegisterName = 'POPULATION' | 'CIVIL_STATUS' | 'LAND' | 'BUSINESS' |
 
 /** What the shared register resolvers need from a register subgraph's context. */
 export interface RegisterContext {
-  db: Kysely<RegisterAddressDatabase>
+  /**
+   * The register's database; any register's database interface extends
+   * `RegisterAddressDatabase`, which kysely's invariant types cannot express here.
+   */
+  db: Kysely<any>
   addressLoaders: AddressLoaders
   /**
    * The official on whose behalf the gateway calls (header `x-lienthong-official`),
