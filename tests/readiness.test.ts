@@ -12,21 +12,27 @@ describe('gateway readiness', () => {
     await stack?.stop()
   })
 
-  it('when the boundary subgraph is ready, then the gateway /readyz answers 200', async () => {
+  it('when every subgraph is ready, then the gateway /readyz answers 200 naming each', async () => {
     const response = await fetch(new URL('/readyz', stack.gateway.url))
 
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'ready', subgraphs: { boundary: 'ready' } })
+    expect(await response.json()).toEqual({
+      status: 'ready',
+      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'ready', business: 'ready', insurance: 'ready' },
+    })
   })
 
-  it('when the boundary subgraph has stopped, then /readyz answers 503 naming it and /healthz still 200', async () => {
-    await stack.stopBoundary()
+  it('when the land subgraph has stopped, then /readyz answers 503 naming it and /healthz still 200', async () => {
+    await stack.stopSubgraph('land')
 
     const ready = await fetch(new URL('/readyz', stack.gateway.url))
     const health = await fetch(new URL('/healthz', stack.gateway.url))
 
     expect(ready.status).toBe(503)
-    expect(await ready.json()).toEqual({ status: 'unavailable', subgraphs: { boundary: 'unreachable' } })
+    expect(await ready.json()).toEqual({
+      status: 'unavailable',
+      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'unreachable', business: 'ready', insurance: 'ready' },
+    })
     expect(health.status).toBe(200)
   })
 })

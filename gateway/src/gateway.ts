@@ -4,6 +4,17 @@ import { subgraphEndpointsOf, type SubgraphEndpoint } from './subgraph-endpoints
 
 type Fetcher = RemoteGraphQLDataSource['fetcher']
 
+/**
+ * The request context the gateway hands its subgraph calls.
+ * `official` is who acts (header `x-lienthong-official`), passed on to the
+ * subgraphs that record decisions (address resolutions).
+ */
+export interface GatewayContext {
+  official?: string | undefined
+}
+
+const OFFICIAL_HEADER = 'x-lienthong-official'
+
 export interface GatewayOptions {
   /** The composed supergraph (`schema/supergraph.graphql`). */
   supergraphSdl: string
@@ -40,7 +51,13 @@ export function createGateway({ supergraphSdl, subgraphUrls = {} }: GatewayOptio
     supergraphSdl,
     logger: logger.child({ component: 'gateway' }),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: urlByName.get(name) ?? url, fetcher: fetchSubgraph }),
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: urlByName.get(name) ?? url,
+        fetcher: fetchSubgraph,
+        willSendRequest({ request, context }) {
+          if (context.official) request.http?.headers.set(OFFICIAL_HEADER, context.official)
+        },
+      }),
   })
   return { gateway, subgraphs }
 }

@@ -5,11 +5,12 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled'
 import { expressMiddleware } from '@as-integrations/express5'
+import { officialOf } from '@lienthong/lib/subgraph'
 import express from 'express'
 import { logger, startHttpServer } from '@lienthong/lib'
 import { readSupergraphSdl } from '@lienthong/schema'
 import { createExplorerRouter } from './explorer/explorer-route.js'
-import { createGateway } from './gateway.js'
+import { createGateway, type GatewayContext } from './gateway.js'
 import { createErrorMaskingPlugin } from './plugins/error-masking-plugin.js'
 import { checkSubgraphsReady } from './readiness.js'
 
@@ -59,7 +60,7 @@ export async function startGateway({
   readinessTimeoutMs = 2_000,
 }: GatewayServerOptions = {}): Promise<RunningGateway> {
   const { gateway, subgraphs } = createGateway({ supergraphSdl, subgraphUrls })
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
@@ -88,7 +89,11 @@ export async function startGateway({
     response.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', subgraphs: readiness.subgraphs })
   })
   app.use(createExplorerRouter({ endpointPath: GRAPHQL_PATH }))
-  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(server))
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, { context: async ({ req }): Promise<GatewayContext> => ({ official: officialOf(req) }) }),
+  )
 
   let http
   try {

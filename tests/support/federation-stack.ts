@@ -1,51 +1,112 @@
 import { randomBytes } from 'node:crypto'
 import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
+import type { RunningSubgraph } from '@lienthong/lib/subgraph'
 import { startGateway, type RunningGateway } from '@lienthong/gateway'
-import { startBoundarySubgraph, type RunningBoundarySubgraph } from '@lienthong/subgraph-boundary'
+import { migrateDatabase } from '../../scripts/support/databases.js'
+import { SUBGRAPH_STARTERS } from '../../scripts/support/subgraph-starters.js'
+import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
+import { REGISTER_DATABASES, seedRegisters, type SeedResult } from '@lienthong/seed'
 
 /** The PostgreSQL server tests create their databases on. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432'
 
+export interface FederationStackOptions {
+  /** Load a synthetic nation of this size and seed into the registers. Defaults to none (empty registers). */
+  seed?: { citizens: number; seed: number }
+  /**
+   * Pool size of each subgraph. 1 makes statement counts repeatable: with several
+   * connections, two queries may answer in one turn of the event loop or in two,
+   * and DataLoader batches the next level's loads once or twice. Defaults to 10.
+   */
+  connectionsPerSubgraph?: number
+}
+
 export interface FederationStack {
   gateway: RunningGateway
-  boundary: RunningBoundarySubgraph
-  /** Stops the boundary subgraph only (readiness tests); `stop()` still cleans up. */
-  stopBoundary(): Promise<void>
-  /** Stops the gateway and subgraph, then drops the test database. */
+  subgraphs: Record<SubgraphName, RunningSubgraph>
+  /** What the seed loaded, when `seed` was given. */
+  seeded: SeedResult | undefined
+  /** SQL statements each subgraph has sent since the last `statements.reset()`. */
+  statements: StatementCounter
+  /** Stops one subgraph only (readiness tests); `stop()` still cleans up. */
+  stopSubgraph(name: SubgraphName): Promise<void>
+  /** Stops the gateway and the subgraphs, then drops the test databases. */
   stop(): Promise<void>
 }
 
+export interface StatementCounter {
+  reset(): void
+  total(): number
+  bySubgraph(): Record<string, number>
+  /** Each statement since the last reset, by subgraph, sorted: its SQL with `in ($1, $2…)` lists folded to `in (…)`. */
+  sqlBySubgraph(): Record<string, string[]>
+}
+
 /**
- * The real federation on port 0: a fresh boundary database migrated with the
- * production migrations, the boundary subgraph over it, and the gateway on
- * the checked-in supergraph pointed at that subgraph.
+ * The real federation on port 0: every subgraph of SUBGRAPHS on a fresh
+ * database migrated with the production migrations, optionally seeded with a
+ * synthetic nation, and the gateway on the checked-in supergraph pointed at
+ * them. Each subgraph's kysely counts the statements it sends.
  */
-export async function startFederationStack(): Promise<FederationStack> {
+export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }: FederationStackOptions = {}): Promise<FederationStack> {
   // Database names are folded to lower case, and several test files run at once.
-  const databaseUrl = databaseUrlOnServer(TEST_POSTGRES_URL, `test_federation_${process.pid}_${randomBytes(4).toString('hex')}`)
-  await ensureDatabaseExists(databaseUrl)
-  // The subgraph runs the production migrations at start, as a deployment does.
-  const boundary = await startBoundarySubgraph({ databaseUrl, port: 0 })
-  let boundaryStopped: Promise<void> | undefined
-  const stopBoundary = () => (boundaryStopped ??= boundary.stop())
-  let gateway: RunningGateway
+  const prefix = `test_federation_${process.pid}_${randomBytes(4).toString('hex')}`
+  const databaseUrls = new Map(SUBGRAPHS.map(({ database }) => [database, databaseUrlOnServer(TEST_POSTGRES_URL, `${prefix}_${database}`)]))
+  const sqlLog: Record<string, string[]> = {}
+  const statements: StatementCounter = {
+    reset: () => Object.keys(sqlLog).forEach((name) => (sqlLog[name] = [])),
+    total: () => Object.values(sqlLog).reduce((sum, log) => sum + log.length, 0),
+    bySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, log.length])),
+    sqlBySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, [...log].sort()])),
+  }
+  const stopped = new Map<SubgraphName, Promise<void>>()
+  const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {}
+  let gateway: RunningGateway | undefined
+  const stopSubgraph = (name: SubgraphName) => {
+    if (!stopped.has(name)) stopped.set(name, subgraphs[name]?.stop() ?? Promise.resolve())
+    return stopped.get(name)!
+  }
+  const stop = async () => {
+    await gateway?.stop()
+    await Promise.all(SUBGRAPHS.map(({ name }) => stopSubgraph(name)))
+    await Promise.all([...databaseUrls.values()].map((url) => dropDatabase(url)))
+  }
   try {
-    gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl } })
+    await Promise.all([...databaseUrls].map(([database, url]) => ensureDatabaseExists(url).then(() => migrateDatabase(database, url))))
+    const seeded = seed
+      ? await seedRegisters({
+          databaseUrls: Object.fromEntries(REGISTER_DATABASES.map((database) => [database, databaseUrls.get(database)!])) as Parameters<
+            typeof seedRegisters
+          >[0]['databaseUrls'],
+          ...seed,
+        })
+      : undefined
+    for (const { name, database } of SUBGRAPHS) {
+      sqlLog[name] = []
+      subgraphs[name] = await SUBGRAPH_STARTERS[name]({
+        databaseUrl: databaseUrls.get(database)!,
+        port: 0,
+        migrate: false,
+        database: {
+          maxConnections: connectionsPerSubgraph,
+          log: (event) => void (event.level === 'query' && sqlLog[name]!.push(statementShape(event.query.sql))),
+        },
+      })
+    }
+    gateway = await startGateway({
+      port: 0,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]!.graphqlUrl])),
+    })
+    return { gateway, subgraphs: subgraphs as Record<SubgraphName, RunningSubgraph>, seeded, statements, stopSubgraph, stop }
   } catch (error) {
-    await stopBoundary()
-    await dropDatabase(databaseUrl)
+    await stop()
     throw error
   }
-  return {
-    gateway,
-    boundary,
-    stopBoundary,
-    async stop() {
-      await gateway.stop()
-      await stopBoundary()
-      await dropDatabase(databaseUrl)
-    },
-  }
+}
+
+/** A statement's SQL without the length of its parameter lists, which grows with the batch. */
+function statementShape(sql: string): string {
+  return sql.replace(/in \(\$\d+(, \$\d+)*\)/g, 'in (…)').slice(0, 160)
 }
 
 /** A GraphQL response as a client sees it. */
@@ -55,10 +116,15 @@ export interface GraphQLResult {
 }
 
 /** POSTs one operation to a GraphQL endpoint, as any HTTP client would. */
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
   })
   return { status: response.status, body: (await response.json()) as GraphQLResult['body'] }

@@ -1,0 +1,122 @@
+/**
+ * `npm run quality`: the data quality of the five registers, through the
+ * gateway. Per register: addresses mapped EXACT / awaiting review / resolved /
+ * not found, and the records that disagree with the population register
+ * (name, birth date, residence, spouse).
+ *
+ *   npm run quality                                  # starts the federation on the configured or embedded databases
+ *   npm run quality -- --gateway http://host:4000/graphql   # asks a running gateway instead
+ *   npm run quality -- --citizens 10000 --seed 1     # also compares with what `npm run seed` injected
+ *
+ * With `--citizens`/`--seed` the synthetic nation is generated again (it is
+ * deterministic) and every injected defect must be found, and nothing else:
+ * the exit code is 1 otherwise.
+ */
+import { parseArgs } from 'node:util'
+import { logger } from '@lienthong/lib'
+import { startGateway } from '@lienthong/gateway'
+import { DATABASES } from '@lienthong/migrations'
+import { generateNation, type DefectManifest } from '@lienthong/seed'
+import { collectDataQuality, compareWithManifest, type DataQualityReport } from './support/data-quality.js'
+import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
+import { describeError } from './support/describe-error.js'
+import { StopStack } from './support/stop-stack.js'
+import { startAllSubgraphs } from './support/subgraph-starters.js'
+
+const USAGE = 'usage: npm run quality -- [--gateway <graphql url>] [--citizens <n> --seed <s>] [--json]'
+
+let options: { gateway?: string; citizens?: string; seed?: string; json?: boolean }
+try {
+  options = parseArgs({
+    options: { gateway: { type: 'string' }, citizens: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+  }).values
+} catch (error) {
+  console.error(`${describeError(error)}\n${USAGE}`)
+  process.exit(2)
+}
+const expected = expectedNation(options.citizens, options.seed)
+
+const stack = new StopStack()
+let exitCode = 0
+try {
+  const graphqlUrl = options.gateway ?? (await startLocalFederation())
+  const started = performance.now()
+  const report = await collectDataQuality(graphqlUrl)
+  const seconds = (performance.now() - started) / 1000
+  const manifest = expected ? regenerateManifest(expected.citizens, expected.seed) : undefined
+  const comparison = manifest ? compareWithManifest(report, manifest) : undefined
+  if (options.json) console.log(JSON.stringify({ ...report, comparison }, null, 2))
+  else printReport(report, seconds)
+  if (comparison) {
+    console.log(
+      `\nInjected by the seed (${expected!.citizens} citizens, seed ${expected!.seed}): ` +
+        `${comparison.expectedDefects} record defects and ${comparison.expectedAddressDefects} address defects.\n` +
+        `Found ${comparison.foundInjected} of the ${comparison.expectedDefects} record defects, ${comparison.unexpected.length} discrepancies not injected; ` +
+        `mapping counts ${comparison.mappingMatches ? 'match' : 'DO NOT match'} the injected split/unknown addresses.`,
+    )
+    for (const line of [...comparison.missed.map((key) => `  missed: ${key}`), ...comparison.unexpected.map((key) => `  not injected: ${key}`)].slice(0, 20)) {
+      console.log(line)
+    }
+    for (const line of comparison.mappingMismatches) console.log(`  mapping: ${line}`)
+    if (comparison.missed.length > 0 || comparison.unexpected.length > 0 || !comparison.mappingMatches) exitCode = 1
+  }
+} catch (error) {
+  exitCode = 1
+  logger.fatal({ err: error }, 'quality failed')
+  console.error(`\nquality failed: ${describeError(error)}`)
+} finally {
+  await stack.stopAll()
+}
+process.exit(exitCode)
+
+async function startLocalFederation(): Promise<string> {
+  const databaseUrls = await resolveDatabaseUrls(DATABASES, stack)
+  for (const database of DATABASES) await migrateDatabase(database, databaseUrls.get(database)!)
+  const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, () => 0)
+  const gateway = await startGateway({ port: 0, subgraphUrls })
+  stack.push('gateway', () => gateway.stop())
+  return gateway.graphqlUrl
+}
+
+function expectedNation(citizens: string | undefined, seed: string | undefined): { citizens: number; seed: number } | undefined {
+  if (citizens === undefined && seed === undefined) return undefined
+  const parsed = { citizens: Number(citizens), seed: Number(seed) }
+  if (!Number.isInteger(parsed.citizens) || parsed.citizens <= 0 || !Number.isInteger(parsed.seed)) {
+    console.error(`--citizens and --seed go together, as whole numbers (those given to npm run seed)\n${USAGE}`)
+    process.exit(2)
+  }
+  return parsed
+}
+
+function regenerateManifest(citizens: number, seed: number): DefectManifest {
+  const nation = generateNation({ citizens, seed })
+  for (const _chunk of nation.chunks) {
+    // The manifest fills as the chunks are produced.
+  }
+  return nation.manifest
+}
+
+function printReport(report: DataQualityReport, seconds: number): void {
+  console.log(`Data quality of the registers (${report.citizensChecked} citizens checked through the gateway in ${seconds.toFixed(1)} s)\n`)
+  const rows = report.mapping.map((mapping) => {
+    const found = report.discrepancies.filter((discrepancy) => discrepancy.register === mapping.register)
+    const byField = (field: string) => found.filter((discrepancy) => discrepancy.field === field).length
+    return [
+      mapping.register,
+      mapping.total,
+      mapping.exact,
+      mapping.awaitingReview,
+      mapping.resolved,
+      mapping.notFound,
+      mapping.register === 'POPULATION' ? '—' : byField('FULL_NAME'),
+      mapping.register === 'POPULATION' ? '—' : byField('BIRTH_DATE'),
+      mapping.register === 'POPULATION' ? '—' : byField('RESIDENCE'),
+      mapping.register === 'POPULATION' ? '—' : byField('SPOUSE'),
+    ]
+  })
+  const header = ['register', 'addresses', 'exact', 'review', 'resolved', 'not found', 'name ≠', 'birth ≠', 'residence ≠', 'spouse ≠']
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)))
+  const line = (cells: unknown[]) => cells.map((cell, column) => String(cell).padStart(widths[column]!)).join('  ')
+  console.log(line(header))
+  for (const row of rows) console.log(line(row))
+}
