@@ -1,0 +1,210 @@
+import { createDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
+import { remapAddresses, type NationChunk, type RegisterAddressDatabase, type RemapResult } from '@lienthong/lib/registers'
+import { migrationFolder } from '@lienthong/migrations'
+import { ingestBusinessSlice } from '@lienthong/subgraph-business'
+import { ingestCivilStatusSlice } from '@lienthong/subgraph-civil-status'
+import { ingestInsuranceSlice } from '@lienthong/subgraph-insurance'
+import { ingestLandSlice } from '@lienthong/subgraph-land'
+import { ingestPopulationSlice } from '@lienthong/subgraph-population'
+import { CompiledQuery, type Kysely } from 'kysely'
+import pg from 'pg'
+import { generateNation, type DefectRates } from './generate.js'
+import { REGISTERS, type DefectManifest, type RegisterName } from './manifest.js'
+
+export interface SeedOptions {
+  databaseUrls: Record<RegisterName, string>
+  citizens: number
+  seed: number
+  chunkSize?: number
+  defectRates?: Partial<DefectRates>
+  /** Empty the registers first (their data tables; the crosswalk and migration tables stay). Without it a non-empty register is refused. */
+  reset?: boolean
+}
+
+export interface SeedResult {
+  manifest: DefectManifest
+  /** Rows per table of each register after the load. */
+  rowCounts: Record<RegisterName, Record<string, number>>
+  /** What the mapping at ingest set, per register. */
+  remap: Record<RegisterName, RemapResult>
+  /** Milliseconds. */
+  timings: {
+    generation: number
+    load: Record<RegisterName, number>
+    remap: Record<RegisterName, number>
+    total: number
+  }
+}
+
+/** Tables a reset keeps: the official crosswalk and kysely's bookkeeping. */
+const KEPT_TABLES = new Set(['crosswalk', 'kysely_migration', 'kysely_migration_lock'])
+
+const INGEST: Record<RegisterName, (client: pg.ClientBase, chunk: NationChunk) => Promise<unknown>> = {
+  population: (client, chunk) => ingestPopulationSlice(client, chunk.population),
+  'civil-status': (client, chunk) => ingestCivilStatusSlice(client, chunk.civilStatus),
+  land: (client, chunk) => ingestLandSlice(client, chunk.land),
+  business: (client, chunk) => ingestBusinessSlice(client, chunk.business),
+  insurance: (client, chunk) => ingestInsuranceSlice(client, chunk.insurance),
+}
+
+export class RegisterNotEmptyError extends Error {
+  constructor(readonly registers: RegisterName[]) {
+    super(`register(s) ${registers.join(', ')} already hold data: seed them again with reset to empty them first`)
+    this.name = 'RegisterNotEmptyError'
+  }
+}
+
+/**
+ * Fills the five register databases with a generated nation: migrates each to
+ * the latest schema, refuses a register that already holds data unless
+ * `reset`, then loads chunk after chunk (each chunk's slice of a register in
+ * one transaction on that register's own connection; the five registers load
+ * concurrently while the next chunk is generated) and finally maps the
+ * addresses of each register (`remapAddresses`, only the unmapped ones).
+ */
+export async function seedRegisters(options: SeedOptions): Promise<SeedResult> {
+  const started = performance.now()
+  const databases = {} as Record<RegisterName, Kysely<RegisterAddressDatabase>>
+  const clients = {} as Record<RegisterName, pg.Client>
+  try {
+    for (const register of REGISTERS) {
+      const url = options.databaseUrls[register]
+      await ensureDatabaseExists(url)
+      databases[register] = createDatabase<RegisterAddressDatabase>(url, { maxConnections: 2 })
+      await migrateToLatest(databases[register], migrationFolder(register))
+    }
+
+    const tables = {} as Record<RegisterName, string[]>
+    for (const register of REGISTERS) tables[register] = await dataTables(databases[register])
+    const nonEmpty: RegisterName[] = []
+    for (const register of REGISTERS) if (await holdsData(databases[register], tables[register])) nonEmpty.push(register)
+    if (nonEmpty.length > 0) {
+      if (!options.reset) throw new RegisterNotEmptyError(nonEmpty)
+      for (const register of nonEmpty) await truncate(databases[register], tables[register])
+    }
+
+    for (const register of REGISTERS) {
+      const client = new pg.Client({ connectionString: options.databaseUrls[register] })
+      client.on('error', () => {})
+      await client.connect()
+      clients[register] = client
+    }
+
+    const nation = generateNation({
+      citizens: options.citizens,
+      seed: options.seed,
+      ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+      ...(options.defectRates === undefined ? {} : { defectRates: options.defectRates }),
+    })
+    const load = zeroes()
+    let generation = 0
+    let inFlight: Promise<void>[] = []
+    for (;;) {
+      const generating = performance.now()
+      const next = nation.chunks.next()
+      generation += performance.now() - generating
+      // One chunk loads while the next is generated; wait before starting another.
+      await Promise.all(inFlight)
+      if (next.done) break
+      const chunk = next.value
+      inFlight = REGISTERS.map(async (register) => {
+        const loading = performance.now()
+        await inTransaction(clients[register], () => INGEST[register](clients[register], chunk))
+        load[register] += performance.now() - loading
+      })
+    }
+
+    const remapTimes = zeroes()
+    const remap = {} as Record<RegisterName, RemapResult>
+    await Promise.all(
+      REGISTERS.map(async (register) => {
+        const remapping = performance.now()
+        remap[register] = await remapAddresses(databases[register], { onlyUnmapped: true })
+        remapTimes[register] = performance.now() - remapping
+      }),
+    )
+
+    const rowCounts = {} as Record<RegisterName, Record<string, number>>
+    for (const register of REGISTERS) rowCounts[register] = await countRows(databases[register], tables[register])
+    return {
+      manifest: nation.manifest,
+      rowCounts,
+      remap,
+      timings: { generation, load, remap: remapTimes, total: performance.now() - started },
+    }
+  } finally {
+    await Promise.all(Object.values(clients).map((client) => client.end().catch(() => {})))
+    await Promise.all(Object.values(databases).map((db) => db.destroy()))
+  }
+}
+
+/**
+ * True when none of the register databases holds data yet (a database that
+ * does not exist or has no tables counts as empty): `npm start` seeds demo
+ * data only then.
+ */
+export async function registersAreEmpty(databaseUrls: Record<RegisterName, string>): Promise<boolean> {
+  for (const register of REGISTERS) {
+    const db = createDatabase<RegisterAddressDatabase>(databaseUrls[register], { maxConnections: 1 })
+    try {
+      if (await holdsData(db, await dataTables(db))) return false
+    } catch (error) {
+      // 3D000: the database does not exist yet.
+      if ((error as { code?: string }).code !== '3D000') throw error
+    } finally {
+      await db.destroy()
+    }
+  }
+  return true
+}
+
+function zeroes(): Record<RegisterName, number> {
+  return { population: 0, 'civil-status': 0, land: 0, business: 0, insurance: 0 }
+}
+
+async function inTransaction(client: pg.Client, work: () => Promise<unknown>): Promise<void> {
+  await client.query('BEGIN')
+  try {
+    await work()
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  }
+}
+
+/** The register's own tables (public schema), without the crosswalk and kysely's tables. */
+async function dataTables(db: Kysely<RegisterAddressDatabase>): Promise<string[]> {
+  const { rows } = await rawQuery(
+    db,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  )
+  return (rows as { table_name: string }[]).map((row) => row.table_name).filter((name) => !KEPT_TABLES.has(name))
+}
+
+async function holdsData(db: Kysely<RegisterAddressDatabase>, tables: readonly string[]): Promise<boolean> {
+  for (const table of tables) {
+    const { rows } = await rawQuery(db, `SELECT EXISTS (SELECT 1 FROM ${pg.escapeIdentifier(table)}) AS found`)
+    if ((rows[0] as { found: boolean }).found) return true
+  }
+  return false
+}
+
+async function truncate(db: Kysely<RegisterAddressDatabase>, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return
+  // address_resolution refuses UPDATE/DELETE row by row; TRUNCATE fires no row trigger.
+  await rawQuery(db, `TRUNCATE ${tables.map((table) => pg.escapeIdentifier(table)).join(', ')} RESTART IDENTITY CASCADE`)
+}
+
+async function countRows(db: Kysely<RegisterAddressDatabase>, tables: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const table of tables) {
+    const { rows } = await rawQuery(db, `SELECT count(*)::bigint AS count FROM ${pg.escapeIdentifier(table)}`)
+    counts[table] = Number((rows[0] as { count: number | string }).count)
+  }
+  return counts
+}
+
+async function rawQuery(db: Kysely<RegisterAddressDatabase>, text: string): Promise<{ rows: unknown[] }> {
+  return db.executeQuery(CompiledQuery.raw(text))
+}
