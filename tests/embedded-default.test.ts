@@ -4,7 +4,9 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { databaseUrlOnServer, ensureDatabaseExists, startEmbeddedPostgres } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
+import { REGISTER_DATABASES, seedRegisters } from '@lienthong/seed'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
+import { startPopulationSubgraph } from '@lienthong/subgraph-population'
 import { postGraphQL } from './support/federation-stack.js'
 import { freePort } from './support/free-port.js'
 
@@ -20,22 +22,31 @@ describe('embedded PostgreSQL default', () => {
     rmSync(parent, { recursive: true, force: true })
   })
 
-  it('when no database is configured, then the embedded server is started, migrated, serves the gateway and leaves no process behind', async () => {
+  it('when no database is configured, then the embedded server is started, migrated, seeded, serves the gateway and leaves no process behind', async () => {
     const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true })
     let province: unknown
+    let citizens: unknown
     try {
-      const databaseUrl = databaseUrlOnServer(postgres.baseUrl, 'boundary')
-      await ensureDatabaseExists(databaseUrl)
-      const boundary = await startBoundarySubgraph({ databaseUrl, port: 0 })
+      const urlOf = (database: string) => databaseUrlOnServer(postgres.baseUrl, database)
+      for (const database of ['boundary', ...REGISTER_DATABASES]) await ensureDatabaseExists(urlOf(database))
+      const databaseUrls = Object.fromEntries(REGISTER_DATABASES.map((database) => [database, urlOf(database)])) as Parameters<typeof seedRegisters>[0]['databaseUrls']
+      await seedRegisters({ databaseUrls, citizens: 300, seed: 5 })
+      const boundary = await startBoundarySubgraph({ databaseUrl: urlOf('boundary'), port: 0 })
+      const population = await startPopulationSubgraph({ databaseUrl: urlOf('population'), port: 0 })
       try {
-        const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl } })
+        const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl, population: population.graphqlUrl } })
         try {
-          const { body } = await postGraphQL(gateway.graphqlUrl, '{ province(code: "79") { name } }')
-          province = body.data?.province
+          province = (await postGraphQL(gateway.graphqlUrl, '{ province(code: "79") { name } }')).body.data?.province
+          const { body } = await postGraphQL(
+            gateway.graphqlUrl,
+            '{ allCitizens(first: 500) { edges { node { permanentResidence { mappingStatus commune { name } } } } } }',
+          )
+          citizens = body.data?.allCitizens.edges
         } finally {
           await gateway.stop()
         }
       } finally {
+        await population.stop()
         await boundary.stop()
       }
     } finally {
@@ -43,6 +54,15 @@ describe('embedded PostgreSQL default', () => {
     }
 
     expect(province).toEqual({ name: 'Thành phố Hồ Chí Minh' })
+    // Every seeded citizen, each residence mapped to a 2025 commune named by the boundary subgraph (or flagged).
+    const residences = (citizens as { node: { permanentResidence: { mappingStatus: string; commune: { name: string } | null } } }[]).map(
+      (edge) => edge.node.permanentResidence,
+    )
+    expect(residences).toHaveLength(300)
+    for (const residence of residences) {
+      if (residence.mappingStatus === 'EXACT') expect(residence.commune?.name).toMatch(/^(Phường|Xã|Đặc khu) /)
+      else expect(residence.commune).toBeNull()
+    }
     expect(processesMentioning(dataDir)).toEqual([])
     expect(existsSync(dataDir)).toBe(false)
   })
