@@ -1,23 +1,14 @@
-import { randomBytes } from 'node:crypto'
-import type { GraphQLResponse } from '@apollo/server'
-import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
-import { remapAddresses, type BusinessSlice, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import type { BusinessSlice } from '@lienthong/lib/registers'
+import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type OperationOptions, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { CompiledQuery, Kysely } from 'kysely'
-import pg from 'pg'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { createBusinessContext, loadBusinessServices, type BusinessContext, type BusinessServices } from '../src/context.js'
 import type { BusinessDatabase } from '../src/database.js'
 import { ingestBusinessSlice, type BusinessIngestCounts } from '../src/ingest.js'
 import { createBusinessApolloServer } from '../src/server.js'
 
-/** The PostgreSQL server tests create their databases on. */
-const TEST_SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-
-export interface ExecutionResultOf<T> {
-  data?: T | null
-  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[]
-}
+export type { ExecutionResultOf }
 
 /** A test file's migrated business database holding one ingested slice, and the in-process subgraph over it. */
 export interface BusinessTestContext {
@@ -28,7 +19,7 @@ export interface BusinessTestContext {
   ingested: BusinessIngestCounts
   services: BusinessServices
   /** Runs an operation in-process with a fresh per-request context (and the official, if given). */
-  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { official?: string }): Promise<ExecutionResultOf<T>>
+  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: OperationOptions): Promise<ExecutionResultOf<T>>
 }
 
 /**
@@ -40,57 +31,23 @@ export interface BusinessTestContext {
  */
 export function useTestBusinessSubgraph(feature: string, slice: BusinessSlice, { maxConnections }: { maxConnections?: number } = {}): BusinessTestContext {
   const context = {} as BusinessTestContext
-  const server = createBusinessApolloServer()
-  let started = false
+  let database: TestDatabase<BusinessDatabase> | undefined
+  let subgraph: TestServer<BusinessContext> | undefined
   beforeAll(async () => {
-    const url = new URL(TEST_SERVER_URL)
-    url.pathname = `/lienthong_test_business_${feature.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
-    context.url = url.toString()
-    await ensureDatabaseExists(context.url)
-    context.statements = []
-    context.db = createDatabase<BusinessDatabase>(context.url, {
-      ...(maxConnections ? { maxConnections } : {}),
-      log: (event) => {
-        if (event.level === 'query') context.statements.push(event.query)
-      },
-    })
-    await migrateToLatest(context.db, migrationFolder('business'))
-    context.ingested = await ingest(context.url, slice)
-    await remapAddresses(context.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
-    context.services = await loadBusinessServices(context.db)
-    await server.start()
-    started = true
-    context.execute = async <T>(query: string, variables?: Record<string, unknown>, options: { official?: string } = {}) => {
-      const contextValue: BusinessContext = { ...createBusinessContext(context.services), official: options.official }
-      const response: GraphQLResponse<Record<string, unknown>> = await server.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue })
-      if (response.body.kind !== 'single') throw new Error('expected a single result')
-      return response.body.singleResult as ExecutionResultOf<T>
-    }
+    database = await createTestDatabase<BusinessDatabase>({ subgraph: 'business', feature, migrationFolder: migrationFolder('business'), maxConnections })
+    Object.assign(context, { url: database.url, db: database.db, statements: database.statements })
+    context.ingested = (await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice), database.db)).ingested
+    const services = await loadBusinessServices(database.db)
+    context.services = services
+    subgraph = await startTestServer(createBusinessApolloServer(), ({ official }) => ({ ...createBusinessContext(services), official }))
+    context.execute = subgraph.execute
   })
   afterAll(async () => {
     // Drop the database even when setup failed halfway.
-    if (started) await server.stop()
-    await context.db?.destroy()
-    if (context.url) await dropDatabase(context.url)
+    await subgraph?.stop()
+    await database?.drop()
   })
   return context
-}
-
-/** Ingests a slice the way the seed does: its own client, one transaction. */
-async function ingest(url: string, slice: BusinessSlice): Promise<BusinessIngestCounts> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query('BEGIN')
-    const counts = await ingestBusinessSlice(client, slice)
-    await client.query('COMMIT')
-    return counts
-  } catch (error) {
-    await client.query('ROLLBACK')
-    throw error
-  } finally {
-    await client.end()
-  }
 }
 
 /** The data of a result that must have no errors. */

@@ -1,99 +1,38 @@
-import { randomBytes } from 'node:crypto'
-import type { ApolloServer, GraphQLResponse } from '@apollo/server'
-import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
-import { remapAddresses, type LandSlice, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import type { LandSlice } from '@lienthong/lib/registers'
+import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
-import type { CompiledQuery, Kysely } from 'kysely'
-import pg from 'pg'
+import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { createLandContext, loadLandServices, type LandContext, type LandServices } from '../src/context.js'
 import type { LandDatabase } from '../src/database.js'
 import { ingestLandSlice, type LandIngestCounts } from '../src/ingest.js'
 import { createLandApolloServer } from '../src/server.js'
 
-/** The PostgreSQL server tests create their databases on. */
-const TEST_SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export type { ExecutionResultOf }
 
-export interface TestLandDatabase {
-  url: string
-  db: Kysely<LandDatabase>
-  /** Every statement the db ran, in order; reset it before the operation you measure. */
-  statements: CompiledQuery[]
-  drop(): Promise<void>
-}
+export type TestLandDatabase = TestDatabase<LandDatabase>
 
 /** A fresh database for one test file, migrated with the production migrations; statements are recorded. */
-export async function createTestLandDatabase(feature: string): Promise<TestLandDatabase> {
-  const url = new URL(TEST_SERVER_URL)
-  url.pathname = `/lienthong_test_land_${feature.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
-  await ensureDatabaseExists(url.toString())
-  const statements: CompiledQuery[] = []
-  const db = createDatabase<LandDatabase>(url.toString(), {
-    log: (event) => {
-      if (event.level === 'query') statements.push(event.query)
-    },
-  })
-  await migrateToLatest(db, migrationFolder('land'))
-  return {
-    url: url.toString(),
-    db,
-    statements,
-    async drop() {
-      await db.destroy()
-      await dropDatabase(url.toString())
-    },
-  }
+export function createTestLandDatabase(feature: string): Promise<TestLandDatabase> {
+  return createTestDatabase<LandDatabase>({ subgraph: 'land', feature, migrationFolder: migrationFolder('land') })
 }
 
 /** Ingests a slice in one transaction, as the seed does, then maps the new addresses. */
 export async function ingestAndRemap(database: TestLandDatabase, slice: LandSlice): Promise<LandIngestCounts> {
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  try {
-    await client.query('BEGIN')
-    const counts = await ingestLandSlice(client, slice)
-    await client.query('COMMIT')
-    await remapAddresses(database.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
-    return counts
-  } catch (error) {
-    await client.query('ROLLBACK')
-    throw error
-  } finally {
-    await client.end()
-  }
+  const { ingested } = await ingestInTransaction(database.url, (client) => ingestLandSlice(client, slice), database.db)
+  return ingested
 }
 
-export interface ExecutionResultOf<T> {
-  data?: T | null
-  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[]
-}
-
-export interface TestLandServer {
-  server: ApolloServer<LandContext>
+export interface TestLandServer extends TestServer<LandContext> {
   services: LandServices
-  /** Runs an operation in-process with a fresh per-request context (as `official` when given). */
-  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { official?: string }): Promise<ExecutionResultOf<T>>
-  stop(): Promise<void>
 }
 
 export async function startTestLandServer(db: Kysely<LandDatabase>): Promise<TestLandServer> {
   const services = await loadLandServices(db)
-  const server = createLandApolloServer()
-  await server.start()
-  return {
-    server,
-    services,
-    async execute<T>(query: string, variables?: Record<string, unknown>, { official }: { official?: string } = {}) {
-      const headers = official ? { 'x-lienthong-official': official } : {}
-      const response: GraphQLResponse<Record<string, unknown>> = await server.executeOperation(
-        { query, ...(variables ? { variables } : {}) },
-        { contextValue: createLandContext(services, { headers }) },
-      )
-      if (response.body.kind !== 'single') throw new Error('expected a single result')
-      return response.body.singleResult as ExecutionResultOf<T>
-    },
-    stop: () => server.stop(),
-  }
+  const subgraph = await startTestServer(createLandApolloServer(), ({ official }) =>
+    createLandContext(services, { headers: official ? { 'x-lienthong-official': official } : {} }),
+  )
+  return { ...subgraph, services }
 }
 
 export interface LandTestContext {

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import type { CompiledQuery, Kysely } from 'kysely'
+import pg from 'pg'
+import { createDatabase, dropDatabase, ensureDatabaseExists } from '../database.js'
+import { migrateToLatest } from '../migrate.js'
+import { remapAddresses, type RegisterAddressDatabase, type RemapResult } from '../registers/index.js'
+
+/** The PostgreSQL server tests create their databases on. */
+const TEST_SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** A migrated database of one test file, with every statement it ran. */
+export interface TestDatabase<T> {
+  url: string
+  db: Kysely<T>
+  /** Every statement the db ran, in order; reset it before the operation you measure. */
+  statements: CompiledQuery[]
+  drop(): Promise<void>
+}
+
+export interface TestDatabaseOptions {
+  /** The subgraph, as in its migration folder (`civil-status`); part of the database name. */
+  subgraph: string
+  /** The test file's feature; part of the database name. */
+  feature: string
+  /** The production migrations to run, e.g. `migrationFolder('land')` of `@lienthong/migrations`. */
+  migrationFolder: string
+  /** Most pool connections; 1 makes the order of statements independent of timing. */
+  maxConnections?: number
+}
+
+/**
+ * Creates a uniquely named database on `TEST_POSTGRES_URL` and migrates it.
+ *
+ * Statements are recorded through kysely's `log` callback, to prove batching.
+ * When the migration fails, the database is dropped before the error is rethrown.
+ */
+export async function createTestDatabase<T>({ subgraph, feature, migrationFolder, maxConnections }: TestDatabaseOptions): Promise<TestDatabase<T>> {
+  const url = new URL(TEST_SERVER_URL)
+  url.pathname = `/lienthong_test_${subgraph.replace(/\W/g, '_')}_${feature.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
+  const urlString = url.toString()
+  await ensureDatabaseExists(urlString)
+  const statements: CompiledQuery[] = []
+  const db = createDatabase<T>(urlString, {
+    ...(maxConnections ? { maxConnections } : {}),
+    log: (event) => {
+      if (event.level === 'query') statements.push(event.query)
+    },
+  })
+  const drop = async () => {
+    await db.destroy()
+    await dropDatabase(urlString)
+  }
+  try {
+    await migrateToLatest(db, migrationFolder)
+  } catch (error) {
+    await drop()
+    throw error
+  }
+  return { url: urlString, db, statements, drop }
+}
+
+/** What `ingestInTransaction` returns: the ingest's own result and what the remap mapped. */
+export interface IngestedAndRemapped<R> {
+  ingested: R
+  remap: RemapResult
+}
+
+/**
+ * Ingests the way the seed does: one transaction on a client of its own, then
+ * `remapAddresses(db, { onlyUnmapped: true })` for the new addresses.
+ */
+export async function ingestInTransaction<R, DB extends RegisterAddressDatabase>(
+  url: string,
+  ingest: (client: pg.ClientBase) => Promise<R>,
+  db: Kysely<DB>,
+): Promise<IngestedAndRemapped<R>> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  let ingested: R
+  try {
+    await client.query('BEGIN')
+    ingested = await ingest(client)
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK')
+    throw error
+  } finally {
+    await client.end()
+  }
+  // Kysely is invariant in its database type, though DB holds the address tables.
+  const remap = await remapAddresses(db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+  return { ingested, remap }
+}
