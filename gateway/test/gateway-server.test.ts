@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readSupergraphSdl } from '@lienthong/schema'
+import { readSupergraphSdl, SUBGRAPHS } from '@lienthong/schema'
 import { startGateway, subgraphEndpointsOf, type RunningGateway } from '../src/index.js'
 
 describe('gateway without its subgraphs', () => {
@@ -9,7 +9,7 @@ describe('gateway without its subgraphs', () => {
 
   beforeAll(async () => {
     deadSubgraphUrl = `http://127.0.0.1:${await unusedPort()}/graphql`
-    gateway = await startGateway({ port: 0, subgraphUrls: { boundary: deadSubgraphUrl } })
+    gateway = await startGateway({ port: 0, subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, deadSubgraphUrl])) })
   })
 
   afterAll(async () => {
@@ -23,11 +23,14 @@ describe('gateway without its subgraphs', () => {
     expect(await response.json()).toEqual({ status: 'ok' })
   })
 
-  it('when a subgraph is unreachable, then /readyz answers 503 naming it', async () => {
+  it('when the subgraphs are unreachable, then /readyz answers 503 naming each', async () => {
     const response = await fetch(new URL('/readyz', gateway.url))
 
     expect(response.status).toBe(503)
-    expect(await response.json()).toEqual({ status: 'unavailable', subgraphs: { boundary: 'unreachable' } })
+    expect(await response.json()).toEqual({
+      status: 'unavailable',
+      subgraphs: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, 'unreachable'])),
+    })
   })
 
   it('when a query needs an unreachable subgraph, then the caller gets "Unexpected error." with a code and request id, and no internals', async () => {
@@ -61,13 +64,21 @@ describe('gateway without its subgraphs', () => {
 
 describe('subgraph endpoints', () => {
   it('when no URL is given, then each subgraph is reached at its routing URL in the supergraph', () => {
-    expect(subgraphEndpointsOf(readSupergraphSdl())).toEqual([{ name: 'boundary', url: 'http://127.0.0.1:4001/graphql' }])
+    expect(subgraphEndpointsOf(readSupergraphSdl())).toEqual([
+      { name: 'boundary', url: 'http://127.0.0.1:4001/graphql' },
+      { name: 'business', url: 'http://127.0.0.1:4005/graphql' },
+      { name: 'civil-status', url: 'http://127.0.0.1:4003/graphql' },
+      { name: 'insurance', url: 'http://127.0.0.1:4006/graphql' },
+      { name: 'land', url: 'http://127.0.0.1:4004/graphql' },
+      { name: 'population', url: 'http://127.0.0.1:4002/graphql' },
+    ])
   })
 
   it('when a URL is given for a subgraph, then it replaces the routing URL', () => {
     const endpoints = subgraphEndpointsOf(readSupergraphSdl(), { boundary: 'http://10.0.0.5:8080/graphql' })
 
-    expect(endpoints).toEqual([{ name: 'boundary', url: 'http://10.0.0.5:8080/graphql' }])
+    expect(endpoints.find((endpoint) => endpoint.name === 'boundary')).toEqual({ name: 'boundary', url: 'http://10.0.0.5:8080/graphql' })
+    expect(endpoints.find((endpoint) => endpoint.name === 'land')).toEqual({ name: 'land', url: 'http://127.0.0.1:4004/graphql' })
   })
 
   it('when a URL is given for a subgraph the supergraph does not have, then it is refused', () => {
