@@ -24,7 +24,11 @@ export interface TestDatabaseOptions {
   feature: string
   /** The production migrations to run, e.g. `migrationFolder('land')` of `@lienthong/migrations`. */
   migrationFolder: string
-  /** Most pool connections; 1 makes the order of statements independent of timing. */
+  /**
+   * Most pool connections. Defaults to 1: with several, two queries may answer in
+   * one turn of the event loop or in two, and DataLoader then batches the next
+   * level once or twice, so statement counts would depend on timing.
+   */
   maxConnections?: number
 }
 
@@ -34,14 +38,14 @@ export interface TestDatabaseOptions {
  * Statements are recorded through kysely's `log` callback, to prove batching.
  * When the migration fails, the database is dropped before the error is rethrown.
  */
-export async function createTestDatabase<T>({ subgraph, feature, migrationFolder, maxConnections }: TestDatabaseOptions): Promise<TestDatabase<T>> {
+export async function createTestDatabase<T>({ subgraph, feature, migrationFolder, maxConnections = 1 }: TestDatabaseOptions): Promise<TestDatabase<T>> {
   const url = new URL(TEST_SERVER_URL)
   url.pathname = `/lienthong_test_${subgraph.replace(/\W/g, '_')}_${feature.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
   const urlString = url.toString()
   await ensureDatabaseExists(urlString)
   const statements: CompiledQuery[] = []
   const db = createDatabase<T>(urlString, {
-    ...(maxConnections ? { maxConnections } : {}),
+    maxConnections,
     log: (event) => {
       if (event.level === 'query') statements.push(event.query)
     },
