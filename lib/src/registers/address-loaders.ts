@@ -10,7 +10,7 @@ export interface AddressLoaders {
   resolutions: DataLoader<number, AddressResolutionRow[]>
 }
 
-export function createAddressLoaders(db: Kysely<RegisterAddressDatabase>): AddressLoaders {
+export function createAddressLoaders<DB extends RegisterAddressDatabase>(db: Kysely<DB>): AddressLoaders {
   return {
     address: new DataLoader(async (ids) => {
       const rows = new Map((await findAddressesByIds(db, ids)).map((row) => [row.id, row]))

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
-import type { AddressResolutionRow, AddressRow, CrosswalkRow, RegisterAddressDatabase } from './address-tables.js'
+import { addressTablesOf, type AddressResolutionRow, type AddressRow, type CrosswalkRow, type RegisterAddressDatabase } from './address-tables.js'
 
-type Db = Kysely<RegisterAddressDatabase>
+/** Any register's database: the functions below read and write only its address tables. */
+type Db<DB extends RegisterAddressDatabase> = Kysely<DB>
 
 /** What `remapAddresses` changed, by the status it set. */
 export interface RemapResult {
@@ -27,7 +28,8 @@ export interface RemapResult {
  *   AND (address.commune_code, address.mapping_status) IS DISTINCT FROM (m.commune_code, m.status)
  * ```
  */
-export async function remapAddresses(db: Db, { onlyUnmapped = false }: { onlyUnmapped?: boolean } = {}): Promise<RemapResult> {
+export async function remapAddresses<DB extends RegisterAddressDatabase>(registerDb: Db<DB>, { onlyUnmapped = false }: { onlyUnmapped?: boolean } = {}): Promise<RemapResult> {
+  const db = addressTablesOf(registerDb)
   const unmappedOnly = onlyUnmapped ? sql`AND address.mapping_status IS NULL` : sql``
   return db.transaction().execute(async (trx) => {
     const mapped = await sql<{ status: string; count: number }>`
@@ -62,13 +64,15 @@ export async function remapAddresses(db: Db, { onlyUnmapped = false }: { onlyUnm
   })
 }
 
-export async function findAddressesByIds(db: Db, ids: readonly number[]): Promise<AddressRow[]> {
+export async function findAddressesByIds<DB extends RegisterAddressDatabase>(registerDb: Db<DB>, ids: readonly number[]): Promise<AddressRow[]> {
+  const db = addressTablesOf(registerDb)
   if (ids.length === 0) return []
   return db.selectFrom('address').selectAll().where('id', '=', sql<number>`ANY(${[...ids]}::bigint[])`).execute()
 }
 
 /** Crosswalk rows of the given legacy communes, the primary successor first. */
-export async function findCrosswalkByLegacyCodes(db: Db, legacyCodes: readonly string[]): Promise<CrosswalkRow[]> {
+export async function findCrosswalkByLegacyCodes<DB extends RegisterAddressDatabase>(registerDb: Db<DB>, legacyCodes: readonly string[]): Promise<CrosswalkRow[]> {
+  const db = addressTablesOf(registerDb)
   if (legacyCodes.length === 0) return []
   return db
     .selectFrom('crosswalk')
@@ -81,7 +85,8 @@ export async function findCrosswalkByLegacyCodes(db: Db, legacyCodes: readonly s
 }
 
 /** Resolutions of the given addresses, newest first. */
-export async function findResolutionsByAddressIds(db: Db, addressIds: readonly number[]): Promise<AddressResolutionRow[]> {
+export async function findResolutionsByAddressIds<DB extends RegisterAddressDatabase>(registerDb: Db<DB>, addressIds: readonly number[]): Promise<AddressResolutionRow[]> {
+  const db = addressTablesOf(registerDb)
   if (addressIds.length === 0) return []
   return db
     .selectFrom('address_resolution')
@@ -91,10 +96,11 @@ export async function findResolutionsByAddressIds(db: Db, addressIds: readonly n
     .execute()
 }
 
-export async function insertAddressResolution(
-  db: Db,
+export async function insertAddressResolution<DB extends RegisterAddressDatabase>(
+  registerDb: Db<DB>,
   resolution: { addressId: number; communeCode: string; resolvedBy: string; reason: string },
 ): Promise<AddressResolutionRow> {
+  const db = addressTablesOf(registerDb)
   return db
     .insertInto('address_resolution')
     .values({
@@ -117,7 +123,8 @@ export interface MappingCounts {
   unmapped: number
 }
 
-export async function countAddressMappings(db: Db): Promise<MappingCounts> {
+export async function countAddressMappings<DB extends RegisterAddressDatabase>(registerDb: Db<DB>): Promise<MappingCounts> {
+  const db = addressTablesOf(registerDb)
   const row = await sql<MappingCounts>`
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE mapping_status = 'EXACT')::int AS exact,

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated, Kysely, Selectable } from 'kysely'
 
 /** The mapping a remap computes; RESOLVED is never stored: it is a split address with a resolution. */
 export type StoredMappingStatus = 'EXACT' | 'SPLIT_NEEDS_REVIEW' | 'NOT_FOUND'
@@ -45,3 +45,13 @@ export interface RegisterAddressDatabase {
 export type AddressRow = Selectable<AddressTable>
 export type AddressResolutionRow = Selectable<AddressResolutionTable>
 export type CrosswalkRow = Selectable<CrosswalkTable>
+
+/**
+ * The address tables of a register's database. A register's own interface
+ * extends `RegisterAddressDatabase`, but kysely's types are invariant in the
+ * database, so `Kysely<LandDatabase>` is not a `Kysely<RegisterAddressDatabase>`:
+ * the shared address code takes any register's instance and views it here, once.
+ */
+export function addressTablesOf<DB extends RegisterAddressDatabase>(db: Kysely<DB>): Kysely<RegisterAddressDatabase> {
+  return db as unknown as Kysely<RegisterAddressDatabase>
+}

@@ -91,7 +91,6 @@ export async function ingestInTransaction<R, DB extends RegisterAddressDatabase>
   } finally {
     await client.end()
   }
-  // Kysely is invariant in its database type, though DB holds the address tables.
-  const remap = await remapAddresses(db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+  const remap = await remapAddresses(db, { onlyUnmapped: true })
   return { ingested, remap }
 }
