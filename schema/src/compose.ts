@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { composeServices } from '@apollo/composition'
 import { parse } from 'graphql'
-import { REGISTER_TYPE_DEFS } from './registers/type-defs.js'
+import { REGISTER_TYPE_DEFS, UNIT_CODE_SCALAR_TYPE_DEFS } from './registers/type-defs.js'
 import { SUBGRAPHS, type SubgraphName } from './subgraphs.js'
 
 const REPOSITORY_ROOT = new URL('../../', import.meta.url)
@@ -35,13 +35,14 @@ export function composeSupergraph(): string {
 }
 
 /**
- * A subgraph's whole SDL: its own `schema.graphql`, and for a register the
- * shared register types after it. Subgraphs build their schema from the same text.
+ * A subgraph's whole SDL: its own `schema.graphql`, the unit code scalars, and
+ * for a register the shared register types. Subgraphs build their schema from the same text.
  */
 export function subgraphTypeDefs(name: SubgraphName, ownTypeDefs: string): string {
   const definition = SUBGRAPHS.find((subgraph) => subgraph.name === name)
   if (!definition) throw new Error(`unknown subgraph ${name}`)
-  return definition.register ? `${ownTypeDefs}\n${REGISTER_TYPE_DEFS}` : ownTypeDefs
+  const shared = definition.register ? [UNIT_CODE_SCALAR_TYPE_DEFS, REGISTER_TYPE_DEFS] : [UNIT_CODE_SCALAR_TYPE_DEFS]
+  return [ownTypeDefs, ...shared].join('\n')
 }
 
 /** Absolute path of the checked-in supergraph, `schema/supergraph.graphql`. */

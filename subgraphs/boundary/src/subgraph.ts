@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { buildSubgraphSchema } from '@apollo/subgraph'
+import { subgraphTypeDefs } from '@lienthong/schema'
 import { parse, type GraphQLSchema } from 'graphql'
 import { resolvers } from './resolvers.js'
 
@@ -11,5 +12,5 @@ export const BOUNDARY_TYPE_DEFS = readFileSync(new URL('./schema.graphql', impor
  * expect a {@link BoundaryContext} (see `createBoundaryContext`).
  */
 export function createBoundarySchema(): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(BOUNDARY_TYPE_DEFS), resolvers }])
+  return buildSubgraphSchema([{ typeDefs: parse(subgraphTypeDefs('boundary', BOUNDARY_TYPE_DEFS)), resolvers }])
 }
