@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import type { CitizenRecord, NationChunk } from '@lienthong/lib/registers'
-import { generateNation, type DefectManifest } from '@lienthong/seed'
+import { DEFECT_KINDS, generateNation, type DefectManifest } from '@lienthong/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDataQuality, compareWithManifest } from '../scripts/support/data-quality.js'
 import { postGraphQL, startFederationStack, type FederationStack } from './support/federation-stack.js'
 
-const NATION = { citizens: 1_500, seed: 11 }
+// Unknown commune codes are rare by default (0.5% of households): raised so this small nation has some.
+const NATION = { citizens: 1_500, seed: 11, defectRates: { unknownCommune: 0.02 } }
 const PROFILE_DOCUMENT = readFileSync(new URL('./queries/citizen-profile.graphql', import.meta.url), 'utf8')
 const PROFILE_FRAGMENTS = PROFILE_DOCUMENT.slice(PROFILE_DOCUMENT.indexOf('fragment Place'))
 const CITIZEN_LIST_QUERY = `query CitizenList($ids: [PersonalId!]!) { citizens(personalIds: $ids) { ...CitizenProfile } }\n${PROFILE_FRAGMENTS}`
@@ -28,10 +29,12 @@ describe('the five registers through the gateway, on a seeded nation', () => {
   let stack: FederationStack
   let nation: GeneratedNation
   let defective: Set<string>
+  let kinds: Map<string, Set<string>>
 
   beforeAll(async () => {
     nation = regenerate()
     defective = new Set(nation.manifest.discrepancies.map((discrepancy) => discrepancy.personalId))
+    kinds = recordKinds()
     stack = await startFederationStack({ seed: NATION, connectionsPerSubgraph: 1 })
   })
 
@@ -41,8 +44,8 @@ describe('the five registers through the gateway, on a seeded nation', () => {
 
   /** What each citizen has in the registers: the kinds of record the profile query walks into. */
   function recordKinds(): Map<string, Set<string>> {
-    const kinds = new Map<string, Set<string>>()
-    const add = (personalId: string, kind: string) => kinds.set(personalId, (kinds.get(personalId) ?? new Set()).add(kind))
+    const byCitizen = new Map<string, Set<string>>()
+    const add = (personalId: string, kind: string) => byCitizen.set(personalId, (byCitizen.get(personalId) ?? new Set()).add(kind))
     for (const chunk of nation.chunks) {
       for (const birth of chunk.civilStatus.births) add(birth.childId, 'birth')
       for (const marriage of chunk.civilStatus.marriages) for (const id of [marriage.husbandId, marriage.wifeId]) add(id, marriage.dissolvedOn ? 'past-marriage' : 'marriage')
@@ -61,12 +64,11 @@ describe('the five registers through the gateway, on a seeded nation', () => {
       for (const relative of ['fatherId', 'motherId', 'spouseId'] as const) if (citizen[relative]) add(citizen.personalId, relative)
       if (citizen.temporaryResidence) add(citizen.personalId, 'temporary-residence')
     }
-    return kinds
+    return byCitizen
   }
 
   /** Living, defect-free citizens in whole-mapped communes, those with most kinds of record first. */
   function citizensByRichness(): CitizenRecord[] {
-    const kinds = recordKinds()
     const richness = (citizen: CitizenRecord) => kinds.get(citizen.personalId)?.size ?? 0
     return [...nation.citizens.values()]
       .filter((citizen) => !citizen.dateOfDeath && !defective.has(citizen.personalId))
@@ -80,7 +82,6 @@ describe('the five registers through the gateway, on a seeded nation', () => {
    * walks no path of the plan that the smaller one does not.
    */
   function citizensForBatching(count: number): string[] {
-    const kinds = recordKinds()
     const households = new Set<string>()
     const candidates = citizensByRichness().filter((citizen) => !households.has(citizen.householdId) && households.add(citizen.householdId))
     const first: CitizenRecord[] = []
@@ -102,7 +103,6 @@ describe('the five registers through the gateway, on a seeded nation', () => {
   }
 
   it('when a seeded citizen is asked for, then one query returns all five registers with every address in its 2025 commune named by the boundary subgraph', async () => {
-    const kinds = recordKinds()
     const wanted = ['birth', 'marriage', 'land', 'representative', 'social-insurance', 'health-card']
     const citizen = citizensByRichness().find((candidate) => wanted.every((kind) => kinds.get(candidate.personalId)?.has(kind)))!
     expect(citizen).toBeDefined()
@@ -111,6 +111,8 @@ describe('the five registers through the gateway, on a seeded nation', () => {
     const enterprises = chunks.flatMap((chunk) => chunk.business.enterprises).filter((enterprise) => enterprise.representatives.some((rep) => rep.personalId === citizen.personalId))
     const insurance = chunks.flatMap((chunk) => chunk.insurance.socialInsurance).find((record) => record.personalId === citizen.personalId)
     const birth = chunks.flatMap((chunk) => chunk.civilStatus.births).find((record) => record.childId === citizen.personalId)
+    // The chosen citizen has a record in every register, so no comparison below is of two empty answers.
+    expect([parcels.length > 0, enterprises.length > 0, insurance !== undefined, birth !== undefined]).toEqual([true, true, true, true])
 
     const { status, body } = await postGraphQL(stack.gateway.graphqlUrl, PROFILE_DOCUMENT, { personalId: citizen.personalId })
 
@@ -132,9 +134,6 @@ describe('the five registers through the gateway, on a seeded nation', () => {
       enterprises.map((enterprise) => enterprise.enterpriseCode).sort(),
     )
     expect(profile.socialInsurance?.socialInsuranceNumber).toBe(insurance?.socialInsuranceNumber)
-    expect(parcels.length * enterprises.length).toBeGreaterThan(0)
-    expect(insurance).toBeDefined()
-    expect(birth).toBeDefined()
     expect([profile.civilStatusDiscrepancies, profile.landDiscrepancies, profile.businessDiscrepancies, profile.insuranceDiscrepancies]).toEqual([[], [], [], []])
 
     // Every address, whichever register holds it, carries its 2025 commune with the boundary's name.
@@ -210,10 +209,8 @@ describe('the five registers through the gateway, on a seeded nation', () => {
     expect(comparison.unexpected).toEqual([])
     expect(comparison.mappingMismatches).toEqual([])
     // Every kind of defect was injected, so finding them all means something.
-    const fields = new Set(report.discrepancies.map((discrepancy) => discrepancy.field))
-    expect([...fields].sort()).toEqual(['BIRTH_DATE', 'FULL_NAME', 'RESIDENCE', 'SPOUSE'].filter((field) => nation.manifest.discrepancies.some((d) => d.field === field)))
-    expect(comparison.expectedDefects).toBeGreaterThan(10)
-    expect(comparison.expectedAddressDefects).toBeGreaterThan(10)
+    for (const kind of DEFECT_KINDS) expect(Object.values(nation.manifest.injected[kind]).reduce((sum, count) => sum + count, 0), kind).toBeGreaterThan(0)
+    expect(comparison.foundInjected).toBe(comparison.expectedDefects)
   })
 })
 

@@ -10,7 +10,7 @@ export {
   scalarResolvers,
   SocialInsuranceNumberScalar,
 } from './scalars/index.js'
-export { GATEWAY_PORT, SUBGRAPHS, type SubgraphDefinition, type SubgraphName } from './subgraphs.js'
+export { GATEWAY_PORT, SUBGRAPHS, subgraphOfRegister, type RegisterName, type SubgraphDefinition, type SubgraphName } from './subgraphs.js'
 export { composeSupergraph, readSupergraphSdl, subgraphTypeDefs, SUPERGRAPH_PATH } from './compose.js'
 export { REGISTER_TYPE_DEFS } from './registers/type-defs.js'
 export {
@@ -20,6 +20,5 @@ export {
   loadAddress,
   type AddressParent,
   type RegisterContext,
-  type RegisterName,
   type ResolveAddressMappingArgs,
 } from './registers/address-resolvers.js'

@@ -26,3 +26,11 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
 ]
 
 export const GATEWAY_PORT = 4000
+
+/** A register, as the `Register` enum of register-types.graphql names it. */
+export type RegisterName = 'POPULATION' | 'CIVIL_STATUS' | 'LAND' | 'BUSINESS' | 'INSURANCE'
+
+/** The subgraph (and database) of a register: `CIVIL_STATUS` → `civil-status`. */
+export function subgraphOfRegister(register: RegisterName): SubgraphName {
+  return register.toLowerCase().replaceAll('_', '-') as SubgraphName
+}

@@ -5,9 +5,8 @@
  * (each register's `Citizen.<register>Discrepancies`, which the gateway feeds
  * with population's values through `@requires`).
  */
-
-export type RegisterName = 'POPULATION' | 'CIVIL_STATUS' | 'LAND' | 'BUSINESS' | 'INSURANCE'
-export type DiscrepancyField = 'FULL_NAME' | 'BIRTH_DATE' | 'RESIDENCE' | 'SPOUSE'
+import { subgraphOfRegister, type RegisterName } from '@lienthong/schema'
+import type { DefectManifest, DiscrepancyField } from '@lienthong/seed'
 
 export interface MappingQuality {
   register: RegisterName
@@ -120,32 +119,18 @@ export interface ManifestComparison {
   mappingMismatches: string[]
 }
 
-interface ManifestLike {
-  addresses: Record<string, { total: number; split: number; unknown: number }>
-  discrepancies: FoundDiscrepancy[]
-}
-
-const MAPPING_REGISTER_DATABASE: Record<RegisterName, string> = {
-  POPULATION: 'population',
-  CIVIL_STATUS: 'civil-status',
-  LAND: 'land',
-  BUSINESS: 'business',
-  INSURANCE: 'insurance',
-}
-
 /**
  * Compares a report with the seed's manifest: every injected discrepancy must
  * be found and nothing else, and each register's SPLIT_NEEDS_REVIEW (plus
  * resolved) and NOT_FOUND counts must equal the addresses generated under
  * split and unknown communes.
  */
-export function compareWithManifest(report: DataQualityReport, manifest: ManifestLike): ManifestComparison {
+export function compareWithManifest(report: DataQualityReport, manifest: DefectManifest): ManifestComparison {
   const expected = new Set(manifest.discrepancies.map(discrepancyKey))
   const found = new Set(report.discrepancies.map(discrepancyKey))
   const mappingMismatches: string[] = []
   for (const mapping of report.mapping) {
-    const addresses = manifest.addresses[MAPPING_REGISTER_DATABASE[mapping.register]]
-    if (!addresses) continue
+    const addresses = manifest.addresses[subgraphOfRegister(mapping.register) as keyof DefectManifest['addresses']]
     const actual = { total: mapping.total, split: mapping.awaitingReview + mapping.resolved, unknown: mapping.notFound }
     for (const key of ['total', 'split', 'unknown'] as const) {
       if (actual[key] !== addresses[key]) mappingMismatches.push(`${mapping.register} ${key}: expected ${addresses[key]}, found ${actual[key]}`)

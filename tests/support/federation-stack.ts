@@ -5,14 +5,14 @@ import { startGateway, type RunningGateway } from '@lienthong/gateway'
 import { migrateDatabase } from '../../scripts/support/databases.js'
 import { SUBGRAPH_STARTERS } from '../../scripts/support/subgraph-starters.js'
 import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
-import { REGISTER_DATABASES, seedRegisters, type SeedResult } from '@lienthong/seed'
+import { REGISTER_DATABASES, seedRegisters, type SeedOptions, type SeedResult } from '@lienthong/seed'
 
 /** The PostgreSQL server tests create their databases on. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432'
 
 export interface FederationStackOptions {
   /** Load a synthetic nation of this size and seed into the registers. Defaults to none (empty registers). */
-  seed?: { citizens: number; seed: number }
+  seed?: Pick<SeedOptions, 'citizens' | 'seed' | 'defectRates'>
   /**
    * Pool size of each subgraph. 1 makes statement counts repeatable: with several
    * connections, two queries may answer in one turn of the event loop or in two,

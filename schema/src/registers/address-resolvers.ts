@@ -1,9 +1,8 @@
 import { countAddressMappings, insertAddressResolution, type AddressLoaders, type AddressRow } from '@lienthong/lib/registers'
 import { GraphQLError } from 'graphql'
+import { subgraphOfRegister, type RegisterName } from '../subgraphs.js'
 import type { Kysely } from 'kysely'
 
-/** A register, as the `Register` enum of register-types.graphql names it. */
-export type RegisterName = 'POPULATION' | 'CIVIL_STATUS' | 'LAND' | 'BUSINESS' | 'INSURANCE'
 
 /** What the shared register resolvers need from a register subgraph's context. */
 export interface RegisterContext {
@@ -25,13 +24,6 @@ export interface AddressParent extends AddressRow {
   register: RegisterName
 }
 
-const ID_PREFIX: Record<RegisterName, string> = {
-  POPULATION: 'population',
-  CIVIL_STATUS: 'civil-status',
-  LAND: 'land',
-  BUSINESS: 'business',
-  INSURANCE: 'insurance',
-}
 
 /**
  * Loads an address for a field that returns `Address`: `null` for a record
@@ -50,7 +42,7 @@ export async function loadAddress(context: RegisterContext, register: RegisterNa
 /** Resolvers of the shared `Address`, `MappingCandidate` and `AddressResolution` types. */
 export const addressResolvers = {
   Address: {
-    id: (address: AddressParent) => `${ID_PREFIX[address.register]}:${address.id}`,
+    id: (address: AddressParent) => `${subgraphOfRegister(address.register)}:${address.id}`,
     legacyCommune: (address: AddressParent) => (address.legacy_commune_code ? { code: address.legacy_commune_code } : null),
     commune: async (address: AddressParent, _args: unknown, context: RegisterContext) => {
       if (address.mapping_status === 'EXACT') return address.commune_code ? { code: address.commune_code } : null
@@ -134,7 +126,7 @@ export function createMappingQualityResolver(register: RegisterName) {
 }
 
 function parseAddressId(register: RegisterName, addressId: string): number {
-  const prefix = `${ID_PREFIX[register]}:`
+  const prefix = `${subgraphOfRegister(register)}:`
   const digits = addressId.startsWith(prefix) ? addressId.slice(prefix.length) : ''
   if (!/^\d{1,15}$/.test(digits)) {
     throw badInput(`addressId must be an Address.id of this register, such as "${prefix}1042"; got "${addressId}"`)
