@@ -35,7 +35,8 @@ function parseArguments(): { citizens: number; seed: number; reset: boolean } {
 }
 
 function integer(name: string, text: string, min: number, max: number): number {
-  const value = /^-?\d+$/.test(text.replaceAll('_', '')) ? Number(text.replaceAll('_', '')) : Number.NaN
+  const digits = text.replaceAll('_', '')
+  const value = /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN
   if (!Number.isSafeInteger(value) || value < min || value > max) usageError(`${name} must be an integer between ${min} and ${max}, got "${text}"`)
   return value
 }

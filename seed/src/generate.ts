@@ -70,7 +70,7 @@ export interface DefectRates {
   marriageMissing: number
 }
 
-export const DEFAULT_DEFECT_RATES: DefectRates = {
+const DEFAULT_DEFECT_RATES: DefectRates = {
   splitCommune: 0.01,
   unknownCommune: 0.005,
   nameMisspelled: 0.01,
@@ -95,7 +95,7 @@ export interface Nation {
   chunks: Generator<NationChunk, void, undefined>
 }
 
-export const DEFAULT_CHUNK_SIZE = 20_000
+const DEFAULT_CHUNK_SIZE = 20_000
 
 /**
  * A synthetic nation, chunk by chunk: population, civil status, land,
@@ -166,18 +166,23 @@ class NationState {
   }
 
   countAddresses(register: RegisterName, chunk: NationChunk): void {
-    const counts = this.manifest.addresses[register]
-    const before = { split: counts.split, unknown: counts.unknown }
+    let total = 0
+    let split = 0
+    let unknown = 0
     const byCode = this.places.byCode
     forEachAddress(register, chunk, (address) => {
-      counts.total++
+      total++
       const commune = address.legacyCommuneCode === null ? undefined : byCode.get(address.legacyCommuneCode)
-      if (commune === undefined) counts.unknown++
-      else if (commune.mapping === 'SPLIT') counts.split++
+      if (commune === undefined) unknown++
+      else if (commune.mapping === 'SPLIT') split++
     })
-    const injected = this.manifest.injected
-    if (counts.split > before.split) injected.SPLIT_COMMUNE[register] = (injected.SPLIT_COMMUNE[register] ?? 0) + counts.split - before.split
-    if (counts.unknown > before.unknown) injected.UNKNOWN_COMMUNE[register] = (injected.UNKNOWN_COMMUNE[register] ?? 0) + counts.unknown - before.unknown
+    const counts = this.manifest.addresses[register]
+    counts.total += total
+    counts.split += split
+    counts.unknown += unknown
+    // Only registers that got such an address are listed among the injected defects.
+    if (split > 0) bump(this.manifest.injected.SPLIT_COMMUNE, register, split)
+    if (unknown > 0) bump(this.manifest.injected.UNKNOWN_COMMUNE, register, unknown)
   }
 
   /** Records an expected discrepancy and counts the defect for its register. */
@@ -194,8 +199,8 @@ const REGISTER_NAMES: Record<DiscrepancyRegister, RegisterName> = {
   INSURANCE: 'insurance',
 }
 
-function bump(counts: Partial<Record<RegisterName, number>>, register: RegisterName): void {
-  counts[register] = (counts[register] ?? 0) + 1
+function bump(counts: Partial<Record<RegisterName, number>>, register: RegisterName, by = 1): void {
+  counts[register] = (counts[register] ?? 0) + by
 }
 
 // ───────────── one chunk ─────────────
@@ -494,12 +499,7 @@ class ChunkBuilder {
       if (yearOf(person.birthDay) < 1990 && !random.chance(0.6)) continue
       const registrationDay = Math.min(person.birthDay + random.int(3, 60), REFERENCE_DAY)
       const id = `KS${String(++state.counters.birth).padStart(10, '0')}`
-      let childName = person.record.fullName
-      if (!person.misspelled && random.chance(state.rates.nameMisspelled)) {
-        childName = misspellName(random, childName)
-        person.misspelled = true
-        state.expect('NAME_MISSPELLED', 'CIVIL_STATUS', person.record.personalId, 'FULL_NAME', 'BirthRegistration', id)
-      }
+      const childName = this.#recordedName(person, 'CIVIL_STATUS', 'BirthRegistration', id)
       births.push({
         id,
         ...this.#registration(registrationDay),
@@ -675,12 +675,7 @@ class ChunkBuilder {
       const atHome = random.chance(0.6)
       const place = atHome ? owner.household.commune : pickWholeCommuneNear(random, this.#places, owner.household.commune.provinceCode, 0.95)
       const registrationNumber = state.householdBusinessNumbers.draw(random, `${place.provinceCode}A8`, 6)
-      let ownerName = owner.record.fullName
-      if (!owner.misspelled && random.chance(state.rates.nameMisspelled)) {
-        ownerName = misspellName(random, ownerName)
-        owner.misspelled = true
-        state.expect('NAME_MISSPELLED', 'BUSINESS', owner.record.personalId, 'FULL_NAME', 'HouseholdBusiness', registrationNumber)
-      }
+      const ownerName = this.#recordedName(owner, 'BUSINESS', 'HouseholdBusiness', registrationNumber)
       householdBusinesses.push({
         registrationNumber,
         name: `Hộ kinh doanh ${random.pick(SHOP_KINDS)} ${random.pick(BRANDS)[0]}`,
@@ -701,21 +696,38 @@ class ChunkBuilder {
 
   /** A legal representative as the business register recorded them (possibly with a defect). */
   #representative(enterpriseCode: string, person: Person, title: string): EnterpriseRecord['representatives'][number] {
-    const random = this.#random
-    const state = this.#state
-    const recordId = `${enterpriseCode}/${person.record.personalId}`
-    let name = person.record.fullName
-    let residence: LegacyAddress = { ...person.record.permanentResidence }
-    const r = random.float()
-    if (r < state.rates.nameMisspelled && !person.misspelled) {
-      name = misspellName(random, name)
-      person.misspelled = true
-      state.expect('NAME_MISSPELLED', 'BUSINESS', person.record.personalId, 'FULL_NAME', 'LegalRepresentative', recordId)
-    } else if (r >= 1 - state.rates.staleResidence) {
-      residence = this.#staleResidence(person)
-      state.expect('STALE_RESIDENCE', 'BUSINESS', person.record.personalId, 'RESIDENCE', 'LegalRepresentative', recordId)
-    }
+    const { name, residence } = this.#recordedNameAndResidence(person, 'BUSINESS', 'LegalRepresentative', `${enterpriseCode}/${person.record.personalId}`)
     return { personalId: person.record.personalId, name, birthDate: person.record.birthDate, title, residence }
+  }
+
+  /** The person's name as a register recorded it: misspelled at the rate, and at most once per person (NAME_MISSPELLED). */
+  #recordedName(person: Person, register: DiscrepancyRegister, recordType: string, recordId: string): string {
+    if (person.misspelled || !this.#random.chance(this.#state.rates.nameMisspelled)) return person.record.fullName
+    return this.#misspell(person, register, recordType, recordId)
+  }
+
+  /**
+   * Name and residence as a register recorded them: one draw gives a misspelled
+   * name (at most once per person), a previous residence (STALE_RESIDENCE), or neither.
+   */
+  #recordedNameAndResidence(person: Person, register: DiscrepancyRegister, recordType: string, recordId: string): { name: string; residence: LegacyAddress } {
+    const rates = this.#state.rates
+    const r = this.#random.float()
+    if (r < rates.nameMisspelled && !person.misspelled) {
+      return { name: this.#misspell(person, register, recordType, recordId), residence: { ...person.record.permanentResidence } }
+    }
+    if (r >= 1 - rates.staleResidence) {
+      const residence = this.#staleResidence(person)
+      this.#state.expect('STALE_RESIDENCE', register, person.record.personalId, 'RESIDENCE', recordType, recordId)
+      return { name: person.record.fullName, residence }
+    }
+    return { name: person.record.fullName, residence: { ...person.record.permanentResidence } }
+  }
+
+  #misspell(person: Person, register: DiscrepancyRegister, recordType: string, recordId: string): string {
+    person.misspelled = true
+    this.#state.expect('NAME_MISSPELLED', register, person.record.personalId, 'FULL_NAME', recordType, recordId)
+    return misspellName(this.#random, person.record.fullName)
   }
 
   /** A previous residence: another whole-mapped commune than the population's permanent residence. */
@@ -775,13 +787,9 @@ class ChunkBuilder {
       let defectDone = false
       for (const person of holders) {
         earliest = Math.max(earliest, addYears(person.birthDay, 18))
-        let holderName = person.record.fullName
-        if (!defectDone && !person.misspelled && random.chance(state.rates.nameMisspelled)) {
-          holderName = misspellName(random, holderName)
-          person.misspelled = true
-          defectDone = true
-          state.expect('NAME_MISSPELLED', 'LAND', person.record.personalId, 'FULL_NAME', 'LandParcel', parcelId)
-        }
+        // One defect per record: once a holder's name is misspelled, the other's is not drawn.
+        const holderName: string = defectDone ? person.record.fullName : this.#recordedName(person, 'LAND', 'LandParcel', parcelId)
+        defectDone ||= holderName !== person.record.fullName
         holderRecords.push({ kind: 'CITIZEN', holderId: person.record.personalId, holderName, share: holders.length === 2 ? 0.5 : 1, address: { ...person.record.permanentResidence } })
       }
     } else {
@@ -841,30 +849,20 @@ class ChunkBuilder {
       const province = person.household.commune.provinceCode
       const number = state.socialInsuranceNumbers.draw(random, province, 8)
       const periods = working ? this.#periods(person) : []
-      let fullName = person.record.fullName
-      let residence: LegacyAddress = { ...person.record.permanentResidence }
-      const r = random.float()
-      if (r < state.rates.nameMisspelled && !person.misspelled) {
-        fullName = misspellName(random, fullName)
-        person.misspelled = true
-        state.expect('NAME_MISSPELLED', 'INSURANCE', person.record.personalId, 'FULL_NAME', 'SocialInsuranceRecord', number)
-      } else if (r >= 1 - state.rates.staleResidence) {
-        residence = this.#staleResidence(person)
-        state.expect('STALE_RESIDENCE', 'INSURANCE', person.record.personalId, 'RESIDENCE', 'SocialInsuranceRecord', number)
-      }
+      const { name: fullName, residence } = this.#recordedNameAndResidence(person, 'INSURANCE', 'SocialInsuranceRecord', number)
       socialInsurance.push({ socialInsuranceNumber: number, personalId: person.record.personalId, fullName, birthDate: person.record.birthDate, sex: person.record.sex, residence, periods })
       if (!card) continue
       const employed = periods.length > 0 && periods[periods.length - 1]!.to === null
-      const [group, level] =
+      const [group, level]: [string, number] =
         age < 6 ? ['TE', 1] : age < 18 ? ['HS', 4] : employed ? ['DN', 4] : age >= 60 ? (random.chance(0.05) ? ['CC', 1] : ['HT', 2]) : random.chance(0.08) ? ['HN', 3] : ['GD', 4]
-      const district = person.household.commune
+      const commune = person.household.commune
       healthInsuranceCards.push({
         cardNumber: `${group}${level}${province}${number}`,
         socialInsuranceNumber: number,
         personalId: person.record.personalId,
-        beneficiaryGroup: group as string,
-        benefitLevel: level as number,
-        primaryCareFacility: { code: `${province}${district.districtCode}`, name: `Trung tâm Y tế ${district.districtName}` },
+        beneficiaryGroup: group,
+        benefitLevel: level,
+        primaryCareFacility: { code: `${province}${commune.districtCode}`, name: `Trung tâm Y tế ${commune.districtName}` },
         validFrom: '2025-01-01',
         validTo: '2025-12-31',
       })

@@ -79,24 +79,6 @@ export function personalIdPrefix(provinceCode: string, birthYear: number, sex: S
   return `0${provinceCode}${digit}${String(birthYear % 100).padStart(2, '0')}`
 }
 
-// ───── mã số doanh nghiệp ─────
-
-const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3]
-
-/** The check digit N10 of nine digits, or undefined when it would be 10 (such prefixes are never issued). */
-export function enterpriseCheckDigit(nineDigits: string): number | undefined {
-  let sum = 0
-  for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * MST_WEIGHTS[i]!
-  const check = 10 - (sum % 11)
-  return check === 10 ? undefined : check
-}
-
-export function isValidEnterpriseCode(code: string): boolean {
-  const match = /^(\d{10})(-\d{3})?$/.exec(code)
-  if (!match) return false
-  return enterpriseCheckDigit(match[1]!.slice(0, 9)) === Number(match[1]![9])
-}
-
 /** A registry of identifiers already issued, so none is issued twice across the nation. */
 export class UniqueDigits {
   // Per prefix, the numbers issued after it: integer sets are much cheaper than a million strings.
@@ -128,10 +110,28 @@ export class UniqueDigits {
   }
 }
 
-/** A new enterprise code: legacy province code, seven random digits, the check digit. */
+// ───── mã số doanh nghiệp ─────
+
+// The EnterpriseCode scalar (schema/src/scalars/enterprise-code.ts) has the same rule but does not export it.
+const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3]
+
+/** The check digit N10 of nine digits, or undefined when it would be 10 (such prefixes are never issued). */
+function enterpriseCheckDigit(nineDigits: string): number | undefined {
+  let sum = 0
+  for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * MST_WEIGHTS[i]!
+  const check = 10 - (sum % 11)
+  return check === 10 ? undefined : check
+}
+
+/**
+ * A new mã số doanh nghiệp: legacy province code, a seven-digit sequence
+ * (never all zeros: the EnterpriseCode scalar rejects that) and the check digit.
+ */
 export function drawEnterpriseCode(random: Random, issued: UniqueDigits, provinceCode: string): string {
   for (;;) {
-    const nine = provinceCode + random.digits(7)
+    const sequence = random.digits(7)
+    if (sequence === '0000000') continue
+    const nine = provinceCode + sequence
     const check = enterpriseCheckDigit(nine)
     if (check === undefined) continue
     const code = nine + String(check)

@@ -1,11 +1,10 @@
-export { DEFAULT_CHUNK_SIZE, DEFAULT_DEFECT_RATES, generateNation, type DefectRates, type GenerateOptions, type Nation } from './generate.js'
+export { generateNation, type DefectRates, type GenerateOptions, type Nation } from './generate.js'
 export { RegisterNotEmptyError, registersAreEmpty, seedRegisters, type SeedOptions, type SeedResult } from './load.js'
 export {
   DEFECT_KINDS,
   REGISTERS,
+  // The same list under its older name, still imported by scripts/start.ts and tests/.
   REGISTERS as REGISTER_DATABASES,
-  addressesOf,
-  forEachAddress,
   type AddressCounts,
   type DefectKind,
   type DefectManifest,
@@ -14,4 +13,3 @@ export {
   type ExpectedDiscrepancy,
   type RegisterName,
 } from './manifest.js'
-export { enterpriseCheckDigit, isValidEnterpriseCode } from './identifiers.js'

@@ -137,10 +137,3 @@ export function forEachAddress(register: RegisterName, chunk: NationChunk, visit
       return visitInsurance(chunk.insurance, visit)
   }
 }
-
-/** The LegacyAddresses of the register's slice of a chunk. */
-export function addressesOf(register: RegisterName, chunk: NationChunk): LegacyAddress[] {
-  const addresses: LegacyAddress[] = []
-  forEachAddress(register, chunk, (address) => addresses.push(address))
-  return addresses
-}

@@ -1,5 +1,5 @@
 import type { Sex } from '@lienthong/lib/registers'
-import { pickWeighted, weighted, type Random } from './random.js'
+import { pickWeighted, weighted, type Random, type Weighted } from './random.js'
 
 // Họ (surnames) with their approximate shares in Vietnam; the tail shares the rest.
 const SURNAMES = weighted<string>([
@@ -12,7 +12,7 @@ const SURNAMES = weighted<string>([
 ])
 
 // Chữ đệm (middle names) by sex.
-const MIDDLE_NAMES: Record<Sex, ReturnType<typeof weighted<string>>> = {
+const MIDDLE_NAMES: Record<Sex, Weighted<string>> = {
   MALE: weighted([
     ['Văn', 30], ['Đức', 8], ['Minh', 9], ['Quốc', 5], ['Thanh', 5], ['Hoàng', 4], ['Hữu', 6], ['Công', 5], ['Đình', 5],
     ['Xuân', 3], ['Tuấn', 2], ['Ngọc', 3], ['Trọng', 3], ['Anh', 2], ['Gia', 3], ['Bảo', 2], ['Quang', 3], ['Thành', 2],

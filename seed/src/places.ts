@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync'
 import type { Random } from './random.js'
 
 /** How a legacy commune maps to 2025 in the official crosswalk. */
-export type CommuneMapping = 'WHOLE' | 'SPLIT'
+type CommuneMapping = 'WHOLE' | 'SPLIT'
 
 /** A real legacy (pre-2025) commune with its district and province names. */
 export interface LegacyCommune {
@@ -26,7 +26,6 @@ export interface LegacyCommune {
 
 /** The legacy units of the official boundary data, indexed for drawing places. */
 export interface Places {
-  communes: readonly LegacyCommune[]
   byCode: ReadonlyMap<string, LegacyCommune>
   /** Legacy commune codes the crosswalk knows. */
   crosswalkCodes: ReadonlySet<string>
@@ -37,8 +36,6 @@ export interface Places {
   wholeByProvince: ReadonlyMap<string, { communes: LegacyCommune[]; cumulative: Float64Array }>
   split: readonly LegacyCommune[]
   splitCumulative: Float64Array
-  districts: ReadonlyMap<string, { code: string; name: string; provinceCode: string }>
-  provinces: ReadonlyMap<string, { code: string; name: string }>
 }
 
 let cached: Places | undefined
@@ -116,7 +113,6 @@ export function loadPlaces(): Places {
   for (const entry of wholeByProvince.values()) entry.cumulative = cumulativeOf(entry.communes)
 
   cached = {
-    communes,
     byCode: new Map(communes.map((commune) => [commune.code, commune])),
     crosswalkCodes: new Set(rowsByLegacy.keys()),
     whole,
@@ -124,8 +120,6 @@ export function loadPlaces(): Places {
     wholeByProvince,
     split,
     splitCumulative: cumulativeOf(split),
-    districts,
-    provinces,
   }
   return cached
 }
@@ -190,10 +184,6 @@ export function residenceText(random: Random, commune: LegacyCommune): string {
   if (province >= 70) return `Ấp ${word}, ${commune.suffix}`
   if (province >= 2 && province <= 20 && random.chance(0.3)) return `Bản ${word}, ${commune.suffix}`
   return `${random.chance(0.7) ? 'Thôn' : 'Xóm'} ${word}, ${commune.suffix}`
-}
-
-export function address(code: string, text: string): LegacyAddress {
-  return { legacyCommuneCode: code, text }
 }
 
 /** The commune-level text of a place ("Xã …, Huyện …, Tỉnh …"), e.g. a place of birth. */

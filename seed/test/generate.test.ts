@@ -22,9 +22,10 @@ function generate(seed: number, citizens = CITIZENS): { chunks: NationChunk[]; m
   return { chunks: [...nation.chunks], manifest: nation.manifest }
 }
 
+/** As the EnterpriseCode scalar checks it: a check digit, and a sequence (digits 3–9) that is not all zeros. */
 function validEnterpriseCode(code: string): boolean {
-  const match = /^(\d{10})(-\d{3})?$/.exec(code)
-  if (!match) return false
+  const match = /^(\d{10})(-(?!000)\d{3})?$/.exec(code)
+  if (!match || match[1]!.slice(2, 9) === '0000000') return false
   const digits = match[1]!.split('').map(Number)
   const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3]
   const check = 10 - (weights.reduce((sum, weight, i) => sum + weight * digits[i]!, 0) % 11)
@@ -245,6 +246,12 @@ describe('generateNation', () => {
     }
     expect(manifest.addresses.population.split).toBeGreaterThan(0)
     expect(manifest.addresses.population.unknown).toBeGreaterThan(0)
+    const households = chunks.flatMap((chunk) => chunk.population.households.map((household) => crosswalkRows.get(household.address.legacyCommuneCode!)))
+    expect(manifest.households).toEqual({
+      total: households.length,
+      splitCommune: households.filter((rows) => rows !== undefined && !(rows.length === 1 && rows[0]!.relation === 'whole')).length,
+      unknownCommune: households.filter((rows) => rows === undefined).length,
+    })
     expect(manifest.households.splitCommune).toBeGreaterThan(0)
     expect(manifest.households.unknownCommune).toBeGreaterThan(0)
   })
@@ -298,8 +305,17 @@ describe('generateNation', () => {
     for (const kind of ['NAME_MISSPELLED', 'STALE_RESIDENCE', 'MARRIAGE_MISSING_FROM_POPULATION'] as const) {
       expect(manifest.discrepancies.some((d) => d.kind === kind), kind).toBe(true)
     }
-    const injected = (kind: keyof DefectManifest['injected']) => Object.values(manifest.injected[kind]).reduce((sum, count) => sum + count, 0)
-    expect(injected('NAME_MISSPELLED') + injected('STALE_RESIDENCE') + 2 * injected('MARRIAGE_MISSING_FROM_POPULATION')).toBe(manifest.discrepancies.length)
+    // Injected counts per register: the records concerned, a missing marriage once for both spouses.
+    const REGISTER_OF = { CIVIL_STATUS: 'civil-status', LAND: 'land', BUSINESS: 'business', INSURANCE: 'insurance' } as const
+    for (const kind of ['NAME_MISSPELLED', 'STALE_RESIDENCE', 'MARRIAGE_MISSING_FROM_POPULATION'] as const) {
+      const expected: Partial<Record<RegisterName, number>> = {}
+      const records = new Set(manifest.discrepancies.filter((d) => d.kind === kind).map((d) => `${d.register} ${d.recordType} ${d.recordId}`))
+      for (const record of records) {
+        const register = REGISTER_OF[record.split(' ')[0] as keyof typeof REGISTER_OF]
+        expected[register] = (expected[register] ?? 0) + 1
+      }
+      expect(manifest.injected[kind], kind).toEqual(expected)
+    }
   })
 
   it('uses only whole-mapped communes when no defect is asked for', () => {
@@ -316,6 +332,7 @@ describe('generateNation', () => {
   it('rejects bad options', () => {
     expect(() => generateNation({ citizens: -1, seed: 1 })).toThrow(/citizens/)
     expect(() => generateNation({ citizens: 10, seed: 1.5 })).toThrow(/seed/)
+    expect(() => generateNation({ citizens: 10, seed: 1, chunkSize: 0 })).toThrow(/chunkSize/)
     expect(() => generateNation({ citizens: 10, seed: 1, defectRates: { nameMisspelled: 0.9 } })).toThrow(/nameMisspelled/)
   })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createDatabase, dropDatabase } from '@lienthong/lib'
 import { countAddressMappings, type RegisterAddressDatabase } from '@lienthong/lib/registers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { REGISTERS, seedRegisters, type RegisterName, type SeedResult } from '../src/index.js'
+import { REGISTERS, registersAreEmpty, seedRegisters, type RegisterName, type SeedResult } from '../src/index.js'
 
 const TEST_SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -48,6 +48,11 @@ describe('seedRegisters on real PostgreSQL', () => {
     expect(result.manifest.addresses.population.unknown).toBeGreaterThan(0)
     expect(result.rowCounts.population.citizen).toBe(2_000)
     expect(result.timings.total).toBeGreaterThan(0)
+  })
+
+  it('tells registers that hold data from databases that do not exist yet', async () => {
+    expect(await registersAreEmpty(urls)).toBe(false)
+    expect(await registersAreEmpty(databaseUrls())).toBe(true)
   })
 
   it('refuses to seed registers that hold data unless reset, and reset reloads them', async () => {
