@@ -143,8 +143,8 @@ export async function isDatabaseReachable(db: Kysely<any>): Promise<boolean> {
 }
 
 /** The official a request acts for (header `x-lienthong-official`, forwarded by the gateway), if any. */
-export function officialOf(request: express.Request): string | undefined {
-  const value = request.headers['x-lienthong-official']
+export function officialOf(request: Pick<express.Request, 'headers'> | undefined): string | undefined {
+  const value = request?.headers['x-lienthong-official']
   const official = Array.isArray(value) ? value[0] : value
   return official && official.trim().length > 0 ? official.trim().slice(0, 200) : undefined
 }

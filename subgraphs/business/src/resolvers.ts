@@ -5,10 +5,10 @@ import {
   loadAddress,
   scalarResolvers,
 } from '@lienthong/schema'
+import { GraphQLError } from 'graphql'
 import type { BusinessContext } from './context.js'
 import type { EnterpriseBusinessLineRow, EnterpriseOwnerRow, EnterpriseRepresentativeRow, EnterpriseRow, HouseholdBusinessLineRow, HouseholdBusinessRow } from './database.js'
 import { compareWithPopulation, type PopulationCitizen, type RecordedPerson } from './discrepancies.js'
-import { assertEnterpriseCode, assertRegistrationNumber } from './enterprise-code.js'
 
 /** A citizen's role in one enterprise, on its way to `EnterpriseRole`. */
 interface EnterpriseRoleParent {
@@ -25,10 +25,8 @@ export const resolvers = {
   ...addressResolvers,
 
   Query: {
-    enterprise: (_: unknown, { enterpriseCode }: { enterpriseCode: string }, context: BusinessContext) => {
-      assertEnterpriseCode(enterpriseCode)
-      return context.loaders.enterpriseByCode.load(enterpriseCode)
-    },
+    // The EnterpriseCode scalar has already checked the code and its check digit.
+    enterprise: (_: unknown, { enterpriseCode }: { enterpriseCode: string }, context: BusinessContext) => context.loaders.enterpriseByCode.load(enterpriseCode),
     householdBusiness: (_: unknown, { registrationNumber }: { registrationNumber: string }, context: BusinessContext) => {
       assertRegistrationNumber(registrationNumber)
       return context.loaders.householdBusinessByNumber.load(registrationNumber)
@@ -140,4 +138,13 @@ export const resolvers = {
     businessLines: (row: HouseholdBusinessRow, _: unknown, context: BusinessContext) =>
       context.loaders.businessLinesByRegistrationNumber.load(row.registration_number),
   },
+}
+
+/** Throws BAD_USER_INPUT unless `registrationNumber` looks like a household-business certificate number (an `ID`, which no scalar checks). */
+function assertRegistrationNumber(registrationNumber: string): void {
+  if (!/^[0-9A-Za-z][0-9A-Za-z./-]{0,49}$/.test(registrationNumber)) {
+    throw new GraphQLError('registrationNumber must be a household-business certificate number of 1 to 50 letters, digits, ".", "/" or "-" (e.g. "01A8012345")', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    })
+  }
 }

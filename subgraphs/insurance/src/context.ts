@@ -1,4 +1,4 @@
-import { createAddressLoaders, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { createAddressLoaders } from '@lienthong/lib/registers'
 import { officialOf } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
 import type express from 'express'
@@ -16,8 +16,7 @@ export interface InsuranceServices {
 
 /** The GraphQL context of one insurance request. */
 export interface InsuranceContext extends RegisterContext {
-  /** The same pool as `db`, typed with the insurance tables (the loaders use it). */
-  insuranceDb: Kysely<InsuranceDatabase>
+  db: Kysely<InsuranceDatabase>
   /** Created for this request only, so batching and caching never leak between requests. */
   loaders: InsuranceLoaders
   /** Today, fixed once per request so every field of one answer agrees. */
@@ -34,14 +33,11 @@ export async function loadInsuranceServices(db: Kysely<InsuranceDatabase>): Prom
  * official the gateway forwarded (header `x-lienthong-official`), if any.
  */
 export function createInsuranceContext(services: InsuranceServices, request?: Pick<express.Request, 'headers'>): InsuranceContext {
-  // Kysely's database type is invariant: the shared address code takes the same instance typed with its tables only.
-  const registerDb = services.db as unknown as Kysely<RegisterAddressDatabase>
   return {
-    db: registerDb,
-    insuranceDb: services.db,
-    addressLoaders: createAddressLoaders(registerDb),
+    db: services.db,
+    addressLoaders: createAddressLoaders(services.db),
     loaders: createInsuranceLoaders(services.db),
-    official: request ? officialOf(request as express.Request) : undefined,
+    official: officialOf(request),
     today: services.today(),
   }
 }

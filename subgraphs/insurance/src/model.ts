@@ -1,13 +1,13 @@
-import { GraphQLError } from 'graphql'
+import { EnterpriseCodeScalar } from '@lienthong/schema'
 
 // Pure rules of the insurance register: identifier formats, the card's code tables, and month arithmetic.
+// The two formats repeat the shared scalars' patterns for `_entities` representations, which no scalar parses:
+// `@lienthong/schema` exports the scalars but no predicate, and a pattern is cheaper than a caught GraphQLError.
 
 /** Mã số BHXH: 10 digits. */
 export const SOCIAL_INSURANCE_NUMBER = /^\d{10}$/
 /** Mã thẻ BHYT: 2 capital letters, benefit level 1–5, 2-digit province, 10-digit BHXH number. */
 export const HEALTH_INSURANCE_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{2}\d{10}$/
-/** Mã số doanh nghiệp: 10 digits, optionally "-" and a 3-digit branch number. */
-const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/
 
 /**
  * Mã đối tượng tham gia BHYT (the card's first two letters) → its Vietnamese label, for the groups this register
@@ -45,9 +45,17 @@ export function cardProvinceCode(cardNumber: string): string {
   return cardNumber.slice(3, 5)
 }
 
-/** True when a recorded employer code is an enterprise code that the business register can resolve. */
+/**
+ * True when a recorded employer code is an enterprise code that the business register can resolve: one the
+ * EnterpriseCode scalar accepts, check digit included, or `Enterprise.enterpriseCode` could not serialize it.
+ */
 export function isEnterpriseCode(code: string): boolean {
-  return ENTERPRISE_CODE.test(code)
+  try {
+    EnterpriseCodeScalar.parseValue(code)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The calendar day after an ISO date. */
@@ -73,11 +81,4 @@ export function wholeMonths(from: string, lastDay: string): number {
 /** Today's date in Vietnam (UTC+7), 'YYYY-MM-DD': validity and open periods are counted in local days. */
 export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
-
-/** Throws BAD_USER_INPUT unless `value` matches `format`. */
-export function assertFormat(value: string, format: RegExp, argument: string, example: string): void {
-  if (!format.test(value)) {
-    throw new GraphQLError(`${argument} must look like "${example}"`, { extensions: { code: 'BAD_USER_INPUT' } })
-  }
 }

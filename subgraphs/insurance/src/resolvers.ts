@@ -10,7 +10,6 @@ import type { InsuranceContext } from './context.js'
 import type { HealthInsuranceCardRow, ParticipationPeriodRow, SocialInsuranceRecordRow } from './database.js'
 import { findInsuranceDiscrepancies, type PopulationFacts } from './discrepancies.js'
 import {
-  assertFormat,
   BENEFICIARY_GROUPS,
   BENEFIT_PERCENT,
   cardProvinceCode,
@@ -36,14 +35,10 @@ export const resolvers = {
   ...scalarResolvers,
   ...addressResolvers,
   Query: {
-    socialInsuranceRecord(_: unknown, { socialInsuranceNumber }: { socialInsuranceNumber: string }, { loaders }: InsuranceContext) {
-      assertFormat(socialInsuranceNumber, SOCIAL_INSURANCE_NUMBER, 'socialInsuranceNumber', '0123456789')
-      return loaders.recordByNumber.load(socialInsuranceNumber)
-    },
-    healthInsuranceCard(_: unknown, { cardNumber }: { cardNumber: string }, { loaders }: InsuranceContext) {
-      assertFormat(cardNumber, HEALTH_INSURANCE_CARD_NUMBER, 'cardNumber', 'DN4010123456789')
-      return loaders.cardByNumber.load(cardNumber)
-    },
+    // The arguments' scalars (SocialInsuranceNumber, HealthInsuranceCardNumber) have already checked them.
+    socialInsuranceRecord: (_: unknown, { socialInsuranceNumber }: { socialInsuranceNumber: string }, { loaders }: InsuranceContext) =>
+      loaders.recordByNumber.load(socialInsuranceNumber),
+    healthInsuranceCard: (_: unknown, { cardNumber }: { cardNumber: string }, { loaders }: InsuranceContext) => loaders.cardByNumber.load(cardNumber),
     insuranceMappingQuality: createMappingQualityResolver('INSURANCE'),
   },
   Mutation: {

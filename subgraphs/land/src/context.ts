@@ -1,4 +1,4 @@
-import { createAddressLoaders, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { createAddressLoaders } from '@lienthong/lib/registers'
 import { officialOf } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
 import type express from 'express'
@@ -13,8 +13,7 @@ export interface LandServices {
 
 /** The GraphQL context of one land request. */
 export interface LandContext extends RegisterContext {
-  /** The same pool as `db`, typed with the land tables. */
-  landDb: Kysely<LandDatabase>
+  db: Kysely<LandDatabase>
   /** Created for this request only, so batching and caching never leak between requests. */
   loaders: LandLoaders
 }
@@ -33,14 +32,10 @@ export async function loadLandServices(db: Kysely<LandDatabase>): Promise<LandSe
  * ```
  */
 export function createLandContext(services: LandServices, request?: Pick<express.Request, 'headers'>): LandContext {
-  // Kysely<LandDatabase> is not assignable to Kysely<RegisterAddressDatabase> (kysely's types are
-  // invariant in the database), though it holds those tables: the shared address code gets a view of them.
-  const registerDb = services.db as unknown as Kysely<RegisterAddressDatabase>
   return {
-    db: registerDb,
-    landDb: services.db,
-    addressLoaders: createAddressLoaders(registerDb),
+    db: services.db,
+    addressLoaders: createAddressLoaders(services.db),
     loaders: createLandLoaders(services.db),
-    official: request ? officialOf(request as express.Request) : undefined,
+    official: officialOf(request),
   }
 }

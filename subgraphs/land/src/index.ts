@@ -4,7 +4,7 @@ export { createLandSchema, LAND_TYPE_DEFS } from './subgraph.js'
 export { createLandContext, loadLandServices, type LandContext, type LandServices } from './context.js'
 export { createLandLoaders, type LandLoaders } from './loaders.js'
 export { ingestLandSlice, type LandIngestCounts } from './ingest.js'
-export { LAND_PARCEL_ID_PATTERN, landParcelId } from './parcel-id.js'
+export { landParcelId } from './parcel-id.js'
 export { LAND_USE_PURPOSES, landUsePurposeName } from './land-use-purposes.js'
 export type {
   EncumbranceKind,

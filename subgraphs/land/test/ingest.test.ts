@@ -1,5 +1,4 @@
-import { remapAddresses, type LandSlice, type RegisterAddressDatabase } from '@lienthong/lib/registers'
-import type { Kysely } from 'kysely'
+import { remapAddresses, type LandSlice } from '@lienthong/lib/registers'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestLandSlice } from '../src/ingest.js'
@@ -45,12 +44,12 @@ describe('ingestLandSlice', () => {
   })
 
   it('When a second chunk is ingested and remapped, Then only the new addresses are mapped and ids do not collide', async () => {
-    await remapAddresses(database.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+    await remapAddresses(database.db, { onlyUnmapped: true })
     const counts = await ingestLandSlice(client, { parcels: [MISSPELLED_PARCEL] })
     expect(counts.addresses).toBe(2)
     const unmapped = await client.query('SELECT count(*)::int AS count FROM address WHERE mapping_status IS NULL')
     expect(unmapped.rows[0].count).toBe(2)
-    const result = await remapAddresses(database.db as unknown as Kysely<RegisterAddressDatabase>, { onlyUnmapped: true })
+    const result = await remapAddresses(database.db, { onlyUnmapped: true })
     expect(result).toMatchObject({ exact: 1, splitNeedsReview: 0, notFound: 1, changed: 2 })
     expect((await tableCounts())!.addresses).toBe(7)
   })

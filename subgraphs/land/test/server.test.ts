@@ -45,7 +45,7 @@ describe('land subgraph over HTTP', () => {
     expect(resolved).toEqual({ data: { resolveLandAddressMapping: { mappingStatus: 'RESOLVED', resolutions: [{ resolvedBy: 'can-bo-dia-chinh-03' }] } } })
   })
 
-  it('When the parcel id is malformed, Then the scalar or the resolver rejects it with BAD_USER_INPUT', async () => {
+  it('When the parcel id is malformed, Then the LandParcelId scalar rejects it with BAD_USER_INPUT', async () => {
     expect((await post('{ landParcel(id: "00001-012-345") { id } }')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
   })
 })
