@@ -1,4 +1,4 @@
-import { createAddressLoaders, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { createAddressLoaders } from '@lienthong/lib/registers'
 import { officialOf } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
 import type express from 'express'
@@ -11,11 +11,10 @@ export interface CivilStatusServices {
   db: Kysely<CivilStatusDatabase>
 }
 
-/**
- * The GraphQL context of one civil-status request. `db` is the address-table view
- * the shared register resolvers use; civil-status records are read through `loaders` only.
- */
+/** The GraphQL context of one civil-status request; civil-status records are read through `loaders` only. */
 export interface CivilStatusContext extends RegisterContext {
+  /** Narrows the register's `Kysely<any>`: the shared address code takes any register's database. */
+  db: Kysely<CivilStatusDatabase>
   /** Created for this request only, so batching and caching never leak between requests. */
   loaders: CivilStatusLoaders
 }
@@ -30,20 +29,10 @@ export async function loadCivilStatusServices(db: Kysely<CivilStatusDatabase>): 
  * forwarded (header `x-lienthong-official`), if any.
  */
 export function createCivilStatusContext(services: CivilStatusServices, request?: express.Request): CivilStatusContext {
-  const addressDb = addressTablesOf(services.db)
   return {
-    db: addressDb,
+    db: services.db,
     loaders: createCivilStatusLoaders(services.db),
-    addressLoaders: createAddressLoaders(addressDb),
+    addressLoaders: createAddressLoaders(services.db),
     official: request ? officialOf(request) : undefined,
   }
-}
-
-/**
- * The same database typed as its address tables only. Kysely's types are invariant in
- * the database interface, so a `Kysely<CivilStatusDatabase>` is not assignable to
- * `Kysely<RegisterAddressDatabase>` although it holds those tables (CivilStatusDatabase extends it).
- */
-export function addressTablesOf(db: Kysely<CivilStatusDatabase>): Kysely<RegisterAddressDatabase> {
-  return db as unknown as Kysely<RegisterAddressDatabase>
 }

@@ -2,6 +2,7 @@ import { groupBy } from '@lienthong/lib/registers'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { BirthRegistrationRow, CivilStatusDatabase, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
+import type { PersonRecords } from './model.js'
 import {
   findBirthRegistrationsByChildIds,
   findBirthRegistrationsByIds,
@@ -11,16 +12,6 @@ import {
   findMarriageRegistrationsByIds,
   findMarriageRegistrationsBySpouseIds,
 } from './repository.js'
-
-/** The civil-status records naming one person, each list newest first. */
-export interface PersonRecords {
-  /** Birth registrations where the person is the child. */
-  births: BirthRegistrationRow[]
-  /** Marriages where the person is husband or wife. */
-  marriages: MarriageRegistrationRow[]
-  /** Death registrations where the person is the deceased. */
-  deaths: DeathRegistrationRow[]
-}
 
 /** The civil-status subgraph's DataLoaders; see {@link createCivilStatusLoaders}. */
 export type CivilStatusLoaders = ReturnType<typeof createCivilStatusLoaders>

@@ -10,7 +10,7 @@ export type MaritalStatus = 'NEVER_MARRIED' | 'MARRIED' | 'DIVORCED' | 'WIDOWED'
  */
 export function maritalStatusOf(marriagesNewestFirst: readonly MarriageRegistrationRow[]): MaritalStatus {
   if (marriagesNewestFirst.length === 0) return 'NEVER_MARRIED'
-  if (marriagesNewestFirst.some((marriage) => marriage.dissolved_on === null)) return 'MARRIED'
+  if (marriageInForce(marriagesNewestFirst)) return 'MARRIED'
   const latest = latestDissolved(marriagesNewestFirst)
   return latest.dissolution_reason === 'DEATH' ? 'WIDOWED' : 'DIVORCED'
 }
@@ -21,12 +21,12 @@ function latestDissolved(marriages: readonly MarriageRegistrationRow[]): Marriag
 }
 
 /** The marriage in force (the newest if the books hold several), or undefined. */
-export function marriageInForce(marriagesNewestFirst: readonly MarriageRegistrationRow[]): MarriageRegistrationRow | undefined {
+function marriageInForce(marriagesNewestFirst: readonly MarriageRegistrationRow[]): MarriageRegistrationRow | undefined {
   return marriagesNewestFirst.find((marriage) => marriage.dissolved_on === null)
 }
 
 /** The other party of a marriage, seen from one spouse. */
-export function otherSpouseId(marriage: MarriageRegistrationRow, personalId: string): string {
+function otherSpouseId(marriage: MarriageRegistrationRow, personalId: string): string {
   return marriage.husband_id === personalId ? marriage.wife_id : marriage.husband_id
 }
 
@@ -39,10 +39,13 @@ export interface PopulationFacts {
   spouseId: string | null | undefined
 }
 
-/** The records civil status holds about a citizen. */
-export interface CivilStatusRecords {
+/** The civil-status records naming one person, each list newest first. */
+export interface PersonRecords {
+  /** Birth registrations where the person is the child. */
   births: readonly BirthRegistrationRow[]
-  marriagesNewestFirst: readonly MarriageRegistrationRow[]
+  /** Marriages where the person is husband or wife. */
+  marriages: readonly MarriageRegistrationRow[]
+  /** Death registrations where the person is the deceased. */
   deaths: readonly DeathRegistrationRow[]
 }
 
@@ -62,7 +65,7 @@ export interface Discrepancy {
  * with the population register. Names compare exactly after Unicode NFC; the
  * residences spouses declared at marriage are historical and never compared.
  */
-export function findDiscrepancies(population: PopulationFacts, records: CivilStatusRecords): Discrepancy[] {
+export function findDiscrepancies(population: PopulationFacts, records: PersonRecords): Discrepancy[] {
   const found: Discrepancy[] = []
   const add = (recordType: Discrepancy['recordType'], recordId: string, field: DiscrepancyField, registerValue: string | null, populationValue: string | null) =>
     found.push({ register: 'CIVIL_STATUS', recordType, recordId, field, registerValue, populationValue })
@@ -72,7 +75,7 @@ export function findDiscrepancies(population: PopulationFacts, records: CivilSta
     if (!sameName(birth.child_name, fullName)) add('BirthRegistration', birth.id, 'FULL_NAME', birth.child_name, fullName)
     if (birth.child_birth_date !== population.birthDate) add('BirthRegistration', birth.id, 'BIRTH_DATE', birth.child_birth_date, population.birthDate)
   }
-  for (const marriage of records.marriagesNewestFirst) {
+  for (const marriage of records.marriages) {
     const ownName = marriage.husband_id === population.personalId ? marriage.husband_name : marriage.wife_name
     if (!sameName(ownName, fullName)) add('MarriageRegistration', marriage.id, 'FULL_NAME', ownName, fullName)
   }
@@ -80,10 +83,10 @@ export function findDiscrepancies(population: PopulationFacts, records: CivilSta
     if (!sameName(death.deceased_name, fullName)) add('DeathRegistration', death.id, 'FULL_NAME', death.deceased_name, fullName)
   }
   if (population.spouseId !== undefined) {
-    const inForce = marriageInForce(records.marriagesNewestFirst)
+    const inForce = marriageInForce(records.marriages)
     const registerSpouse = inForce ? otherSpouseId(inForce, population.personalId) : null
     if (registerSpouse !== population.spouseId) {
-      const record = inForce ?? records.marriagesNewestFirst[0]
+      const record = inForce ?? records.marriages[0]
       if (record) add('MarriageRegistration', record.id, 'SPOUSE', registerSpouse, population.spouseId)
       else add('Citizen', population.personalId, 'SPOUSE', null, population.spouseId)
     }

@@ -8,7 +8,7 @@ import {
 } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
 import type { CivilStatusContext } from './context.js'
-import type { AuthorityColumns, BirthRegistrationRow, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
+import type { AuthorityColumns, BirthRegistrationRow, DeathRegistrationRow, MarriageRegistrationRow, RegistrationColumns } from './database.js'
 import { findDiscrepancies, maritalStatusOf } from './model.js'
 
 // Thin resolvers: arguments are checked, every lookup goes through the per-request
@@ -58,14 +58,14 @@ const authority = (row: AuthorityColumns) => ({
 
 /** Fields every registration type shares. */
 const registration = {
-  registrationNumber: (row: MarriageRegistrationRow | BirthRegistrationRow | DeathRegistrationRow) => row.registration_number,
-  registrationDate: (row: MarriageRegistrationRow | BirthRegistrationRow | DeathRegistrationRow) => row.registration_date,
+  registrationNumber: (row: RegistrationColumns) => row.registration_number,
+  registrationDate: (row: RegistrationColumns) => row.registration_date,
   authority,
 }
 
 export const resolvers: GraphQLResolverMap<CivilStatusContext> = {
   ...scalarResolvers,
-  ...(addressResolvers as unknown as GraphQLResolverMap<CivilStatusContext>),
+  ...addressResolvers,
 
   Query: {
     birthRegistration: (_parent, { id }: { id: string }, { loaders }) => loaders.birthById.load(assertRegistrationId(id, 'birth registration')),
@@ -92,14 +92,14 @@ export const resolvers: GraphQLResolverMap<CivilStatusContext> = {
       const { personalId, fullName, birthDate, spouse } = reference
       // A citizen the population register does not know: nothing to compare with.
       if (typeof fullName !== 'string' || typeof birthDate !== 'string') return []
-      const { births, marriages, deaths } = await loaders.recordsByPersonId.load(personalId)
       const spouseId = spouse === undefined ? undefined : (spouse?.personalId ?? null)
-      return findDiscrepancies({ personalId, fullName, birthDate, spouseId }, { births, marriagesNewestFirst: marriages, deaths })
+      return findDiscrepancies({ personalId, fullName, birthDate, spouseId }, await loaders.recordsByPersonId.load(personalId))
     },
   },
 
   BirthRegistration: {
-    __resolveReference: ({ id }: { id: string }, { loaders }: CivilStatusContext) => loaders.birthById.load(id),
+    // Representations are raw JSON (`_Any`): an id that is not a string names no registration.
+    __resolveReference: ({ id }: { id?: unknown }, { loaders }: CivilStatusContext) => (typeof id === 'string' ? loaders.birthById.load(id) : null),
     ...registration,
     child: (row: BirthRegistrationRow) => citizen(row.child_id),
     childName: (row: BirthRegistrationRow) => row.child_name,
@@ -111,7 +111,7 @@ export const resolvers: GraphQLResolverMap<CivilStatusContext> = {
   },
 
   MarriageRegistration: {
-    __resolveReference: ({ id }: { id: string }, { loaders }: CivilStatusContext) => loaders.marriageById.load(id),
+    __resolveReference: ({ id }: { id?: unknown }, { loaders }: CivilStatusContext) => (typeof id === 'string' ? loaders.marriageById.load(id) : null),
     ...registration,
     husband: (row: MarriageRegistrationRow) => citizen(row.husband_id),
     wife: (row: MarriageRegistrationRow) => citizen(row.wife_id),
@@ -126,7 +126,7 @@ export const resolvers: GraphQLResolverMap<CivilStatusContext> = {
   },
 
   DeathRegistration: {
-    __resolveReference: ({ id }: { id: string }, { loaders }: CivilStatusContext) => loaders.deathById.load(id),
+    __resolveReference: ({ id }: { id?: unknown }, { loaders }: CivilStatusContext) => (typeof id === 'string' ? loaders.deathById.load(id) : null),
     ...registration,
     deceased: (row: DeathRegistrationRow) => citizen(row.deceased_id),
     deceasedName: (row: DeathRegistrationRow) => row.deceased_name,

@@ -17,7 +17,7 @@ export function createCivilStatusApolloServer(): ApolloServer<CivilStatusContext
  * GET `/readyz` (the database answers). Migrates the database first unless `migrate: false`.
  *
  * ```ts
- * const subgraph = await startCivilStatusSubgraph({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/civil-status', port: 0 })
+ * const subgraph = await startCivilStatusSubgraph({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/lienthong_civil_status', port: 0 })
  * await subgraph.stop()
  * ```
  */

@@ -171,12 +171,14 @@ describe('lookups by id', () => {
     expect(errorCodeOf(await civilStatus.subgraph.execute(`query { deathRegistration(id: "${long}") { id } }`))).toBe('BAD_USER_INPUT')
   })
 
-  it('when the gateway sends registration representations, then each resolves in order, unknown ids to null', async () => {
+  it('when the gateway sends registration representations, then each resolves in order, unknown or malformed ids to null', async () => {
     const representations = [
       { __typename: 'MarriageRegistration', id: 'KH-2020-0001' },
       { __typename: 'BirthRegistration', id: 'KS-2025-0001' },
       { __typename: 'DeathRegistration', id: 'KT-2020-0001' },
       { __typename: 'BirthRegistration', id: 'KS-9999-9999' },
+      { __typename: 'DeathRegistration', id: 42 },
+      { __typename: 'MarriageRegistration' },
     ]
     const { _entities } = dataOf(
       await civilStatus.subgraph.execute<{ _entities: unknown[] }>(
@@ -195,6 +197,8 @@ describe('lookups by id', () => {
       { __typename: 'MarriageRegistration', id: 'KH-2020-0001', husbandName: 'Đỗ Văn Hùng' },
       { __typename: 'BirthRegistration', id: 'KS-2025-0001', childName: 'Nguyễn Thị Hà' },
       { __typename: 'DeathRegistration', id: 'KT-2020-0001', deceasedName: 'Vũ Văn Giang' },
+      null,
+      null,
       null,
     ])
   })

@@ -1,4 +1,4 @@
-import { createAddressLoaders, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { createAddressLoaders } from '@lienthong/lib/registers'
 import { officialOf } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
 import type { Request } from 'express'
@@ -13,8 +13,8 @@ export interface PopulationServices {
 
 /** The GraphQL context of one population request. */
 export interface PopulationContext extends RegisterContext {
-  /** The same pool as `db`, typed with the population tables (kysely's types are invariant in the database). */
-  populationDb: Kysely<PopulationDatabase>
+  /** Narrows the register's `Kysely<any>`: the shared address code takes any register's database. */
+  db: Kysely<PopulationDatabase>
   /** Created for this request only, so batching and caching never leak between requests. */
   loaders: PopulationLoaders
 }
@@ -33,13 +33,10 @@ export async function loadPopulationServices(db: Kysely<PopulationDatabase>): Pr
  * ```
  */
 export function createPopulationContext(services: PopulationServices, request?: Request): PopulationContext {
-  // The shared address code only sees the address tables of this database.
-  const db = services.db as unknown as Kysely<RegisterAddressDatabase>
   return {
-    db,
-    populationDb: services.db,
+    db: services.db,
     loaders: createPopulationLoaders(services.db),
-    addressLoaders: createAddressLoaders(db),
+    addressLoaders: createAddressLoaders(services.db),
     official: request ? officialOf(request) : undefined,
   }
 }

@@ -37,15 +37,10 @@ async function citizenPage(context: PopulationContext, criteria: CitizenSearchCr
   const afterPersonalId = after === null || after === undefined ? undefined : decodeCursor(after)
   if (first === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } }
   // One more row than asked tells whether another page follows.
-  const rows = await searchCitizens(context.populationDb, criteria, { afterPersonalId, limit: first + 1 })
+  const rows = await searchCitizens(context.db, criteria, { afterPersonalId, limit: first + 1 })
   const page = rows.slice(0, first)
   const edges = page.map((row) => ({ cursor: encodeCursor(row.personal_id), node: row }))
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } }
-}
-
-/** Throws BAD_USER_INPUT unless a personal id argument has 12 digits (the scalar may not check it). */
-function assertPersonalId(value: unknown, argument: string): asserts value is string {
-  if (!isPersonalId(value)) throw badInput(`${argument} must be a personal identification number of 12 digits`)
 }
 
 async function loadCitizen(context: PopulationContext, personalId: string | null): Promise<CitizenRow | null> {
@@ -53,21 +48,23 @@ async function loadCitizen(context: PopulationContext, personalId: string | null
   return (await context.loaders.citizen.load(personalId)) ?? null
 }
 
-/** A `Date` argument as 'YYYY-MM-DD': graphql-scalars parses it into a JS Date at UTC midnight. */
-function dateArgument(value: Date | string): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : value
+/** A household by id; null for an id no household has (a representation's id is raw JSON, maybe not even a string). */
+async function loadHousehold(context: PopulationContext, id: unknown): Promise<HouseholdRow | null> {
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_HOUSEHOLD_ID_LENGTH) return null
+  return (await context.loaders.household.load(id)) ?? null
 }
 
 interface SearchFilterArgs {
   fullName?: string | null
   namePrefix?: string | null
-  birthDate?: Date | string | null
+  /** graphql-scalars parses a `Date` into a JS Date at UTC midnight. */
+  birthDate?: Date | null
   communeCode?: string | null
   legacyCommuneCode?: string | null
 }
 
 /** The filter as repository criteria; BAD_USER_INPUT when it has no criterion or a malformed one. */
-export function searchCriteriaOf(filter: SearchFilterArgs): CitizenSearchCriteria {
+function searchCriteriaOf(filter: SearchFilterArgs): CitizenSearchCriteria {
   const criteria: CitizenSearchCriteria = {}
   const name = (value: string | null | undefined, field: string) => {
     if (value === null || value === undefined) return undefined
@@ -79,7 +76,7 @@ export function searchCriteriaOf(filter: SearchFilterArgs): CitizenSearchCriteri
   }
   criteria.fullName = name(filter.fullName, 'fullName')
   criteria.namePrefix = name(filter.namePrefix, 'namePrefix')
-  if (filter.birthDate !== null && filter.birthDate !== undefined) criteria.birthDate = dateArgument(filter.birthDate)
+  if (filter.birthDate !== null && filter.birthDate !== undefined) criteria.birthDate = filter.birthDate.toISOString().slice(0, 10)
   for (const field of ['communeCode', 'legacyCommuneCode'] as const) {
     const code = filter[field]
     if (code === null || code === undefined) continue
@@ -93,25 +90,19 @@ export function searchCriteriaOf(filter: SearchFilterArgs): CitizenSearchCriteri
 }
 
 export const resolvers: GraphQLResolverMap<PopulationContext> = {
-  ...(scalarResolvers as unknown as GraphQLResolverMap<PopulationContext>),
-  ...(addressResolvers as unknown as GraphQLResolverMap<PopulationContext>),
+  ...scalarResolvers,
+  ...addressResolvers,
 
   Query: {
-    citizen: async (_parent, { personalId }: { personalId: unknown }, context: PopulationContext) => {
-      assertPersonalId(personalId, 'personalId')
-      return loadCitizen(context, personalId)
-    },
-    citizens: async (_parent, { personalIds }: { personalIds: unknown[] }, context: PopulationContext) => {
+    // PersonalId arguments are already checked by the scalar.
+    citizen: (_parent, { personalId }: { personalId: string }, context: PopulationContext) => loadCitizen(context, personalId),
+    citizens: async (_parent, { personalIds }: { personalIds: string[] }, context: PopulationContext) => {
       if (personalIds.length > MAX_CITIZENS_PER_CALL) {
         throw badInput(`personalIds must hold at most ${MAX_CITIZENS_PER_CALL} ids per call; split the list`)
       }
-      personalIds.forEach((personalId, index) => assertPersonalId(personalId, `personalIds[${index}]`))
-      return Promise.all((personalIds as string[]).map((personalId) => loadCitizen(context, personalId)))
+      return Promise.all(personalIds.map((personalId) => loadCitizen(context, personalId)))
     },
-    household: async (_parent, { id }: { id: string }, context: PopulationContext) => {
-      if (id.length === 0 || id.length > MAX_HOUSEHOLD_ID_LENGTH) return null
-      return (await context.loaders.household.load(id)) ?? null
-    },
+    household: (_parent, { id }: { id: string }, context: PopulationContext) => loadHousehold(context, id),
     searchCitizens: async (
       _parent,
       { filter, first, after }: { filter: SearchFilterArgs; first: number; after?: string | null },
@@ -172,10 +163,7 @@ export const resolvers: GraphQLResolverMap<PopulationContext> = {
   },
 
   Household: {
-    __resolveReference: async (reference: { id?: unknown }, context: PopulationContext) =>
-      typeof reference.id === 'string' && reference.id.length > 0 && reference.id.length <= MAX_HOUSEHOLD_ID_LENGTH
-        ? ((await context.loaders.household.load(reference.id)) ?? null)
-        : null,
+    __resolveReference: (reference: { id?: unknown }, context: PopulationContext) => loadHousehold(context, reference.id),
     head: async (household: HouseholdRow, _args, context: PopulationContext) => {
       const head = await context.loaders.citizen.load(household.head_id)
       if (!head) throw new Error('a household names a head the register does not hold')

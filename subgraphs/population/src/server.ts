@@ -2,7 +2,6 @@ import type { ApolloServer } from '@apollo/server'
 import { createSubgraphApolloServer, startSubgraphServer, type RunningSubgraph, type SubgraphOptions } from '@lienthong/lib/subgraph'
 import { migrationFolder } from '@lienthong/migrations'
 import { createPopulationContext, loadPopulationServices, type PopulationContext } from './context.js'
-import type { PopulationDatabase } from './database.js'
 import { createPopulationSchema } from './subgraph.js'
 
 /**
@@ -23,14 +22,14 @@ export function createPopulationApolloServer(): ApolloServer<PopulationContext> 
  * ```
  */
 export function startPopulationSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
-  return startSubgraphServer<PopulationDatabase, Awaited<ReturnType<typeof loadPopulationServices>>, PopulationContext>(
+  return startSubgraphServer(
     {
       name: 'population',
       defaultPort: 4002,
       migrationFolder: migrationFolder('population'),
       schema: createPopulationSchema(),
       loadServices: loadPopulationServices,
-      createContext: (services, request) => createPopulationContext(services, request),
+      createContext: createPopulationContext,
     },
     options,
   )
