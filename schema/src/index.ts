@@ -1,9 +1,11 @@
 export {
   AdministrativeUnitCodeScalar,
+  calculateEnterpriseCodeCheckDigit,
   DateResolver,
   DateTimeResolver,
   EnterpriseCodeScalar,
   HealthInsuranceCardNumberScalar,
+  isAcceptedBy,
   LandParcelIdScalar,
   LegacyAdministrativeUnitCodeScalar,
   PersonalIdScalar,

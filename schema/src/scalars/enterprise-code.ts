@@ -11,7 +11,7 @@ const CHECK_DIGIT_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const
  * calculateEnterpriseCodeCheckDigit('010010910') // 6, as in "0100109106"
  * ```
  */
-function calculateEnterpriseCodeCheckDigit(firstNineDigits: string): number | undefined {
+export function calculateEnterpriseCodeCheckDigit(firstNineDigits: string): number | undefined {
   const total = CHECK_DIGIT_WEIGHTS.reduce((sum, weight, index) => sum + weight * Number(firstNineDigits[index]), 0)
   const checkDigit = 10 - (total % 11)
   return checkDigit === 10 ? undefined : checkDigit

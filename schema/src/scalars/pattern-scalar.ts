@@ -89,3 +89,20 @@ export function createPatternScalar({
     },
   })
 }
+
+/**
+ * Whether a raw value (an `_entities` representation, a record being ingested)
+ * is one the scalar accepts as input: the same rules, without an error.
+ *
+ * ```ts
+ * isAcceptedBy(PersonalIdScalar, representation.personalId) // false for 12345
+ * ```
+ */
+export function isAcceptedBy(scalar: GraphQLScalarType, value: unknown): boolean {
+  try {
+    scalar.parseValue(value)
+    return true
+  } catch {
+    return false
+  }
+}
