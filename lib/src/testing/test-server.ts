@@ -1,4 +1,4 @@
-import type { ApolloServer, BaseContext, GraphQLResponse } from '@apollo/server'
+import type { ApolloServer, BaseContext } from '@apollo/server'
 
 /** The single result of an operation, as the tests read it. */
 export interface ExecutionResultOf<T> {
@@ -9,18 +9,6 @@ export interface ExecutionResultOf<T> {
 /** Who runs an operation: the official the gateway would forward, if any. */
 export interface OperationOptions {
   official?: string
-}
-
-/** Runs an operation in-process on a started Apollo Server with the given context; returns its single result. */
-export async function executeOperation<TContext extends BaseContext, T = Record<string, unknown>>(
-  server: ApolloServer<TContext>,
-  query: string,
-  variables: Record<string, unknown> | undefined,
-  contextValue: TContext,
-): Promise<ExecutionResultOf<T>> {
-  const response: GraphQLResponse<Record<string, unknown>> = await server.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue })
-  if (response.body.kind !== 'single') throw new Error('expected a single result')
-  return response.body.singleResult as ExecutionResultOf<T>
 }
 
 /** A started subgraph server that runs operations in-process. */
@@ -42,7 +30,11 @@ export async function startTestServer<TContext extends BaseContext>(
   await server.start()
   return {
     server,
-    execute: (query, variables, options = {}) => executeOperation(server, query, variables, contextFor(options)),
+    execute: async (query, variables, options = {}) => {
+      const response = await server.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue: contextFor(options) })
+      if (response.body.kind !== 'single') throw new Error('expected a single result')
+      return response.body.singleResult as ExecutionResultOf<any>
+    },
     stop: () => server.stop(),
   }
 }

@@ -1,11 +1,11 @@
-import { createTestDatabase, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
-import type { CompiledQuery, Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
+import type { Kysely } from 'kysely'
 import { createBoundaryContext, loadBoundaryServices, type BoundaryContext, type BoundaryServices } from '../src/context.js'
 import type { BoundaryDatabase } from '../src/database.js'
 import { createBoundaryApolloServer } from '../src/server.js'
 
+export { dataOf, selectsIn } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 export type TestBoundaryDatabase = TestDatabase<BoundaryDatabase>
@@ -37,26 +37,8 @@ export interface BoundaryTestContext {
  * both created before its tests and removed after them.
  */
 export function useTestBoundarySubgraph(feature: string): BoundaryTestContext {
-  const context = {} as BoundaryTestContext
-  beforeAll(async () => {
-    context.database = await createTestBoundaryDatabase(feature)
-    context.subgraph = await startTestBoundaryServer(context.database.db)
+  return useTestSubgraph({
+    createDatabase: () => createTestBoundaryDatabase(feature),
+    startServer: ({ db }) => startTestBoundaryServer(db),
   })
-  afterAll(async () => {
-    await context.subgraph?.stop()
-    await context.database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** SELECT statements among those recorded. */
-export function selectsIn(statements: readonly CompiledQuery[]): string[] {
-  return statements.map((statement) => statement.sql).filter((sql) => /^\s*(select|with)\b/i.test(sql))
 }

@@ -1,13 +1,13 @@
 import type { BusinessSlice } from '@lienthong/lib/registers'
-import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type OperationOptions, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type OperationOptions } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { CompiledQuery, Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
-import { createBusinessContext, loadBusinessServices, type BusinessContext, type BusinessServices } from '../src/context.js'
+import { createBusinessContext, loadBusinessServices, type BusinessServices } from '../src/context.js'
 import type { BusinessDatabase } from '../src/database.js'
 import { ingestBusinessSlice, type BusinessIngestCounts } from '../src/ingest.js'
 import { createBusinessApolloServer } from '../src/server.js'
 
+export { dataOf, errorCodesOf } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 /** A test file's migrated business database holding one ingested slice, and the in-process subgraph over it. */
@@ -23,41 +23,38 @@ export interface BusinessTestContext {
 }
 
 /**
- * Gives a test file its own database (migrated with the production migrations),
- * ingests `slice` as the seed does (one transaction, then mapping at ingest)
- * and starts the real Apollo Server over it; all removed after the file.
- * `maxConnections: 1` makes the order of statements (and so which DataLoader
- * batches are answered wholly from cache) independent of timing.
+ * Gives a test file its own database (migrated with the production migrations,
+ * with at most `maxConnections` connections, by default one), ingests `slice` as the seed does
+ * (one transaction, then mapping at ingest) and starts the real Apollo Server over it;
+ * all removed after the file.
  */
 export function useTestBusinessSubgraph(feature: string, slice: BusinessSlice, { maxConnections }: { maxConnections?: number } = {}): BusinessTestContext {
-  const context = {} as BusinessTestContext
-  let database: TestDatabase<BusinessDatabase> | undefined
-  let subgraph: TestServer<BusinessContext> | undefined
-  beforeAll(async () => {
-    database = await createTestDatabase<BusinessDatabase>({ subgraph: 'business', feature, migrationFolder: migrationFolder('business'), maxConnections })
-    Object.assign(context, { url: database.url, db: database.db, statements: database.statements })
-    context.ingested = (await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice), database.db)).ingested
-    const services = await loadBusinessServices(database.db)
-    context.services = services
-    subgraph = await startTestServer(createBusinessApolloServer(), ({ official }) => ({ ...createBusinessContext(services), official }))
-    context.execute = subgraph.execute
+  const context = useTestSubgraph({
+    createDatabase: () => createTestDatabase<BusinessDatabase>({ subgraph: 'business', feature, migrationFolder: migrationFolder('business'), maxConnections }),
+    ingest: async (database) => ({ ingested: (await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice), database.db)).ingested }),
+    startServer: async ({ db }) => {
+      const services = await loadBusinessServices(db)
+      const subgraph = await startTestServer(createBusinessApolloServer(), ({ official }) => ({ ...createBusinessContext(services), official }))
+      return { ...subgraph, services }
+    },
   })
-  afterAll(async () => {
-    // Drop the database even when setup failed halfway.
-    await subgraph?.stop()
-    await database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** The codes of a result's errors. */
-export function errorCodesOf(result: ExecutionResultOf<unknown>): unknown[] {
-  return (result.errors ?? []).map((error) => error.extensions?.code)
+  // The business tests read the database and the server flat on one object.
+  return {
+    get url() {
+      return context.database.url
+    },
+    get db() {
+      return context.database.db
+    },
+    get statements() {
+      return context.database.statements
+    },
+    get ingested() {
+      return context.ingested
+    },
+    get services() {
+      return context.subgraph.services
+    },
+    execute: (query, variables, options) => context.subgraph.execute(query, variables, options),
+  }
 }

@@ -1,14 +1,14 @@
 import type { CivilStatusSlice } from '@lienthong/lib/registers'
-import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
-import type { CompiledQuery, Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
+import type { Kysely } from 'kysely'
 import { createCivilStatusContext, loadCivilStatusServices, type CivilStatusContext, type CivilStatusServices } from '../src/context.js'
 import type { CivilStatusDatabase } from '../src/database.js'
 import { ingestCivilStatusSlice, type CivilStatusIngestResult } from '../src/ingest.js'
 import { createCivilStatusApolloServer } from '../src/server.js'
 import { CIVIL_STATUS_FIXTURE } from './fixtures.js'
 
+export { dataOf, errorCodeOf, selectsIn } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 export type TestCivilStatusDatabase = TestDatabase<CivilStatusDatabase>
@@ -46,33 +46,11 @@ export interface CivilStatusTestContext {
  * fixture), ingested and mapped, and a started subgraph over it; both removed after its tests.
  */
 export function useTestCivilStatusSubgraph(feature: string, slice: CivilStatusSlice = CIVIL_STATUS_FIXTURE): CivilStatusTestContext {
-  const context = {} as CivilStatusTestContext
-  beforeAll(async () => {
-    context.database = await createTestCivilStatusDatabase(feature)
-    await ingestAndRemap(context.database, slice)
-    context.subgraph = await startTestCivilStatusServer(context.database.db)
+  return useTestSubgraph({
+    createDatabase: () => createTestCivilStatusDatabase(feature),
+    ingest: async (database) => {
+      await ingestAndRemap(database, slice)
+    },
+    startServer: ({ db }) => startTestCivilStatusServer(db),
   })
-  afterAll(async () => {
-    await context.subgraph?.stop()
-    await context.database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** The code of a result's only error. */
-export function errorCodeOf(result: ExecutionResultOf<unknown>): unknown {
-  expect(result.errors).toHaveLength(1)
-  return result.errors![0]!.extensions?.code
-}
-
-/** SELECT statements among those recorded. */
-export function selectsIn(statements: readonly CompiledQuery[]): string[] {
-  return statements.map((statement) => statement.sql).filter((sql) => /^\s*(select|with)\b/i.test(sql))
 }

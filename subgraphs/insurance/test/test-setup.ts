@@ -1,14 +1,14 @@
 import type { InsuranceSlice } from '@lienthong/lib/registers'
-import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
 import { createInsuranceContext, type InsuranceContext } from '../src/context.js'
 import type { InsuranceDatabase } from '../src/database.js'
 import { ingestInsuranceSlice, type InsuranceIngestCounts } from '../src/ingest.js'
 import { createInsuranceApolloServer } from '../src/server.js'
 import { testSlice, TODAY } from './fixtures.js'
 
+export { dataOf, errorCodesOf } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 export type TestInsuranceDatabase = TestDatabase<InsuranceDatabase>
@@ -45,27 +45,9 @@ export interface InsuranceTestContext {
  * and mapped) and a started subgraph over it, removed after its tests.
  */
 export function useTestInsuranceSubgraph(feature: string): InsuranceTestContext {
-  const context = {} as InsuranceTestContext
-  beforeAll(async () => {
-    context.database = await createTestInsuranceDatabase(feature)
-    context.ingested = await ingestAndRemap(context.database, testSlice())
-    context.subgraph = await startTestInsuranceServer(context.database.db)
+  return useTestSubgraph({
+    createDatabase: () => createTestInsuranceDatabase(feature),
+    ingest: async (database) => ({ ingested: await ingestAndRemap(database, testSlice()) }),
+    startServer: ({ db }) => startTestInsuranceServer(db),
   })
-  afterAll(async () => {
-    await context.subgraph?.stop()
-    await context.database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** The error codes of a result. */
-export function errorCodesOf(result: ExecutionResultOf<unknown>): unknown[] {
-  return (result.errors ?? []).map((error) => error.extensions?.code)
 }

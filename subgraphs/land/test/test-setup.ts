@@ -1,13 +1,13 @@
 import type { LandSlice } from '@lienthong/lib/registers'
-import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
 import { createLandContext, loadLandServices, type LandContext, type LandServices } from '../src/context.js'
 import type { LandDatabase } from '../src/database.js'
 import { ingestLandSlice, type LandIngestCounts } from '../src/ingest.js'
 import { createLandApolloServer } from '../src/server.js'
 
+export { dataOf, errorCodeOf } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 export type TestLandDatabase = TestDatabase<LandDatabase>
@@ -42,28 +42,11 @@ export interface LandTestContext {
 
 /** A test file's own migrated database, filled with `slice` (when given), and a started subgraph over it. */
 export function useTestLandSubgraph(feature: string, slice?: LandSlice): LandTestContext {
-  const context = {} as LandTestContext
-  beforeAll(async () => {
-    context.database = await createTestLandDatabase(feature)
-    if (slice) await ingestAndRemap(context.database, slice)
-    context.subgraph = await startTestLandServer(context.database.db)
+  return useTestSubgraph({
+    createDatabase: () => createTestLandDatabase(feature),
+    ingest: async (database) => {
+      if (slice) await ingestAndRemap(database, slice)
+    },
+    startServer: ({ db }) => startTestLandServer(db),
   })
-  afterAll(async () => {
-    await context.subgraph?.stop()
-    await context.database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** The `extensions.code` of a result's first error. */
-export function errorCodeOf(result: ExecutionResultOf<unknown>): unknown {
-  expect(result.errors).toBeDefined()
-  return result.errors?.[0]?.extensions?.code
 }

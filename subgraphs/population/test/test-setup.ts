@@ -1,14 +1,14 @@
 import type { PopulationSlice } from '@lienthong/lib/registers'
-import { createTestDatabase, ingestInTransaction, startTestServer, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
+import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
-import type { CompiledQuery, Kysely } from 'kysely'
-import { afterAll, beforeAll, expect } from 'vitest'
+import type { Kysely } from 'kysely'
 import { createPopulationContext, type PopulationContext } from '../src/context.js'
 import type { PopulationDatabase } from '../src/database.js'
 import { ingestPopulationSlice } from '../src/ingest.js'
 import { createPopulationApolloServer } from '../src/server.js'
 import { buildTestSlice } from './fixtures.js'
 
+export { dataOf, errorCodesOf, selectsIn } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
 export type TestPopulationDatabase = TestDatabase<PopulationDatabase>
@@ -42,33 +42,13 @@ export interface PopulationTestContext {
  * started subgraph over it, both created before its tests and removed after them.
  */
 export function useTestPopulationSubgraph(feature: string): PopulationTestContext {
-  const context = {} as PopulationTestContext
-  beforeAll(async () => {
-    context.slice = buildTestSlice()
-    context.database = await createTestPopulationDatabase(feature)
-    await ingestAndRemap(context.database, context.slice)
-    context.subgraph = await startTestPopulationServer(context.database.db)
+  return useTestSubgraph({
+    createDatabase: () => createTestPopulationDatabase(feature),
+    ingest: async (database) => {
+      const slice = buildTestSlice()
+      await ingestAndRemap(database, slice)
+      return { slice }
+    },
+    startServer: ({ db }) => startTestPopulationServer(db),
   })
-  afterAll(async () => {
-    await context.subgraph?.stop()
-    await context.database?.drop()
-  })
-  return context
-}
-
-/** The data of a result that must have no errors. */
-export function dataOf<T>(result: ExecutionResultOf<T>): T {
-  expect(result.errors).toBeUndefined()
-  expect(result.data).toBeTruthy()
-  return result.data as T
-}
-
-/** The `extensions.code` of each error of a result. */
-export function errorCodesOf(result: ExecutionResultOf<unknown>): unknown[] {
-  return (result.errors ?? []).map((error) => error.extensions?.code)
-}
-
-/** SELECT statements among those recorded. */
-export function selectsIn(statements: readonly CompiledQuery[]): string[] {
-  return statements.map((statement) => statement.sql).filter((sql) => /^\s*(select|with|\()/i.test(sql))
 }

@@ -1,0 +1,63 @@
+import type { CompiledQuery } from 'kysely'
+import { afterAll, beforeAll, expect } from 'vitest'
+import type { TestDatabase } from './test-database.js'
+import type { ExecutionResultOf } from './test-server.js'
+
+/** How a test file gets its database and subgraph; each step runs once, in `beforeAll`. */
+export interface TestSubgraphOptions<DB, S extends { stop(): Promise<void> }, E extends object> {
+  createDatabase: () => Promise<TestDatabase<DB>>
+  /** Fills the database before the server starts; what it returns is merged into the context. */
+  ingest?: (database: TestDatabase<DB>) => Promise<E | void>
+  startServer: (database: TestDatabase<DB>) => Promise<S>
+}
+
+/** A test file's database and in-process subgraph (and what `ingest` returned), filled in `beforeAll`. */
+export type TestSubgraph<DB, S, E extends object = {}> = {
+  database: TestDatabase<DB>
+  subgraph: S
+} & E
+
+/**
+ * Gives a test file its own database and a started subgraph over it, both
+ * created before its tests and removed after them, even when setup failed halfway.
+ */
+export function useTestSubgraph<DB, S extends { stop(): Promise<void> }, E extends object = {}>({
+  createDatabase,
+  ingest,
+  startServer,
+}: TestSubgraphOptions<DB, S, E>): TestSubgraph<DB, S, E> {
+  const context = {} as TestSubgraph<DB, S, E>
+  beforeAll(async () => {
+    context.database = await createDatabase()
+    if (ingest) Object.assign(context, await ingest(context.database))
+    context.subgraph = await startServer(context.database)
+  })
+  afterAll(async () => {
+    await context.subgraph?.stop()
+    await context.database?.drop()
+  })
+  return context
+}
+
+/** The data of a result that must have no errors. */
+export function dataOf<T>(result: ExecutionResultOf<T>): T {
+  expect(result.errors).toBeUndefined()
+  expect(result.data).toBeTruthy()
+  return result.data as T
+}
+
+/** The `extensions.code` of a result's only error. */
+export function errorCodeOf(result: ExecutionResultOf<unknown>): unknown {
+  expect(result.errors).toHaveLength(1)
+  return result.errors![0]!.extensions?.code
+}
+
+/** The `extensions.code` of each error of a result. */
+export function errorCodesOf(result: ExecutionResultOf<unknown>): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code)
+}
+
+/** The queries among recorded statements: SELECT, WITH, or a parenthesised query such as `(select …) union …`. */
+export function selectsIn(statements: readonly CompiledQuery[]): string[] {
+  return statements.map((statement) => statement.sql).filter((sql) => /^\s*(\(|(select|with)\b)/i.test(sql))
+}
