@@ -4,3 +4,4 @@ export { configuredDatabaseUrl, databaseUrlOnServer, envPrefix, portFromEnv } fr
 export { migrateToLatest } from './migrate.js'
 export { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http.js'
 export { logger } from './logger.js'
+export { groupBy, indexBy } from './loader-results.js'

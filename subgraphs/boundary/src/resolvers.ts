@@ -45,7 +45,7 @@ export function assertAddressCount(addresses: readonly string[]): void {
 // Representations in `_entities` are raw JSON (`_Any`), not parsed by the code scalars.
 const isCode = (code: unknown): code is string => typeof code === 'string' && /^\d+$/.test(code)
 
-function loadAdministrativeUnit(code: string, { loaders }: BoundaryContext): Promise<AdministrativeUnit | null> {
+function loadAdministrativeUnit(code: string, { loaders }: BoundaryContext): Promise<AdministrativeUnit | undefined> {
   return code.length === 2 ? loaders.provinceByCode.load(code) : loaders.communeByCode.load(code)
 }
 
@@ -62,11 +62,11 @@ async function loadLegacyUnitOrThrow(code: string, { loaders }: BoundaryContext)
   return unit
 }
 
-async function loadNewProvince(unit: LegacyAdministrativeUnit, context: BoundaryContext): Promise<AdministrativeUnit | null> {
+async function loadNewProvince(unit: LegacyAdministrativeUnit, context: BoundaryContext): Promise<AdministrativeUnit | undefined> {
   if (unit.newProvinceCode) return context.loaders.provinceByCode.load(unit.newProvinceCode)
-  if (!unit.provinceCode) return null
+  if (!unit.provinceCode) return undefined
   const legacyProvince = await context.loaders.legacyUnitByCode.load(unit.provinceCode)
-  return legacyProvince?.newProvinceCode ? context.loaders.provinceByCode.load(legacyProvince.newProvinceCode) : null
+  return legacyProvince?.newProvinceCode ? context.loaders.provinceByCode.load(legacyProvince.newProvinceCode) : undefined
 }
 
 const EMPTY_PAGE: AdministrativeUnitPage = { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } }
@@ -128,7 +128,7 @@ export const resolvers = {
           hit.system === 'current' ? loadAdministrativeUnit(hit.code, context) : context.loaders.legacyUnitByCode.load(hit.code),
         ),
       )
-      return units.filter((unit) => unit !== null)
+      return units.filter((unit) => unit !== undefined)
     },
     // A blank or unplaceable address is a NOT_FOUND result, never an error: one bad line must not fail a batch.
     convertLegacyAddress(_: unknown, { address }: { address: string }, { converter }: BoundaryContext): AddressConversionResult {

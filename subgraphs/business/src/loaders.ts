@@ -1,4 +1,4 @@
-import { groupBy } from '@lienthong/lib/registers'
+import { groupBy, indexBy } from '@lienthong/lib'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type {
@@ -51,7 +51,7 @@ export interface BusinessLoaders {
  */
 export function createBusinessLoaders(db: Kysely<BusinessDatabase>): BusinessLoaders {
   return {
-    enterpriseByCode: new DataLoader(async (codes) => byKey(codes, await findEnterprisesByCodes(db, codes), (row) => row.enterprise_code)),
+    enterpriseByCode: new DataLoader(async (codes) => indexBy(await findEnterprisesByCodes(db, codes), codes, (row) => row.enterprise_code)),
     branchesByParentCode: new DataLoader(async (codes) => groupBy(await findBranchesByParentCodes(db, codes), codes, (row) => row.parent_code!)),
     representativesByEnterpriseCode: new DataLoader(async (codes) =>
       groupBy(await findRepresentativesByEnterpriseCodes(db, codes), codes, (row) => row.enterprise_code),
@@ -63,16 +63,11 @@ export function createBusinessLoaders(db: Kysely<BusinessDatabase>): BusinessLoa
     representationsByPersonalId: new DataLoader(async (ids) => groupBy(await findRepresentativesByPersonalIds(db, ids), ids, (row) => row.personal_id)),
     ownershipsByPersonalId: new DataLoader(async (ids) => groupBy(await findOwnershipsByPersonalIds(db, ids), ids, (row) => row.owner_id)),
     householdBusinessByNumber: new DataLoader(async (numbers) =>
-      byKey(numbers, await findHouseholdBusinessesByNumbers(db, numbers), (row) => row.registration_number),
+      indexBy(await findHouseholdBusinessesByNumbers(db, numbers), numbers, (row) => row.registration_number),
     ),
     householdBusinessesByOwnerId: new DataLoader(async (ids) => groupBy(await findHouseholdBusinessesByOwnerIds(db, ids), ids, (row) => row.owner_id)),
     businessLinesByRegistrationNumber: new DataLoader(async (numbers) =>
       groupBy(await findHouseholdBusinessLinesByNumbers(db, numbers), numbers, (row) => row.registration_number),
     ),
   }
-}
-
-function byKey<R>(keys: readonly string[], rows: readonly R[], keyOf: (row: R) => string): (R | undefined)[] {
-  const rowsByKey = new Map(rows.map((row) => [keyOf(row), row]))
-  return keys.map((key) => rowsByKey.get(key))
 }

@@ -1,4 +1,4 @@
-import { groupBy } from '@lienthong/lib/registers'
+import { groupBy, indexBy } from '@lienthong/lib'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { BirthRegistrationRow, CivilStatusDatabase, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
@@ -29,13 +29,13 @@ export type CivilStatusLoaders = ReturnType<typeof createCivilStatusLoaders>
 export function createCivilStatusLoaders(db: Kysely<CivilStatusDatabase>) {
   return {
     birthById: new DataLoader<string, BirthRegistrationRow | undefined>(async (ids) =>
-      inKeyOrder(ids, await findBirthRegistrationsByIds(db, ids)),
+      indexBy(await findBirthRegistrationsByIds(db, ids), ids, (row) => row.id),
     ),
     marriageById: new DataLoader<string, MarriageRegistrationRow | undefined>(async (ids) =>
-      inKeyOrder(ids, await findMarriageRegistrationsByIds(db, ids)),
+      indexBy(await findMarriageRegistrationsByIds(db, ids), ids, (row) => row.id),
     ),
     deathById: new DataLoader<string, DeathRegistrationRow | undefined>(async (ids) =>
-      inKeyOrder(ids, await findDeathRegistrationsByIds(db, ids)),
+      indexBy(await findDeathRegistrationsByIds(db, ids), ids, (row) => row.id),
     ),
     /**
      * Every record naming the person as child, spouse or deceased, newest first.
@@ -49,27 +49,13 @@ export function createCivilStatusLoaders(db: Kysely<CivilStatusDatabase>) {
         findDeathRegistrationsByDeceasedIds(db, ids),
       ])
       const birthsOf = groupBy(births, ids, (row) => row.child_id)
-      const marriagesOf = groupByEach(marriages, ids, (row) => [row.husband_id, row.wife_id])
+      const marriagesOf = groupBy(marriages, ids, (row) => [row.husband_id, row.wife_id])
       const deathsOf = groupBy(deaths, ids, (row) => row.deceased_id)
       return ids.map((_id, index) => ({ births: birthsOf[index]!, marriages: marriagesOf[index]!, deaths: deathsOf[index]! }))
     }),
     /** Birth registrations where the person is father or mother, newest first. */
     birthsByParentId: new DataLoader<string, BirthRegistrationRow[]>(async (ids) =>
-      groupByEach(await findBirthRegistrationsByParentIds(db, ids), ids, (row) => [row.father_id, row.mother_id]),
+      groupBy(await findBirthRegistrationsByParentIds(db, ids), ids, (row) => [row.father_id, row.mother_id]),
     ),
   }
-}
-
-function inKeyOrder<R extends { id: string }>(ids: readonly string[], rows: readonly R[]): (R | undefined)[] {
-  const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.map((id) => byId.get(id))
-}
-
-/** Like `groupBy`, for rows that belong to several keys (both spouses of a marriage, both parents of a child). */
-function groupByEach<R>(rows: readonly R[], keys: readonly string[], keysOf: (row: R) => (string | null)[]): R[][] {
-  const groups = new Map<string, R[]>(keys.map((key) => [key, []]))
-  for (const row of rows) {
-    for (const key of new Set(keysOf(row))) if (key !== null) groups.get(key)?.push(row)
-  }
-  return keys.map((key) => groups.get(key)!)
 }

@@ -1,4 +1,4 @@
-import { groupBy } from '@lienthong/lib/registers'
+import { groupBy, indexBy } from '@lienthong/lib'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { HealthInsuranceCardRow, InsuranceDatabase, ParticipationPeriodRow, SocialInsuranceRecordRow } from './database.js'
@@ -31,18 +31,14 @@ export interface InsuranceLoaders {
  */
 export function createInsuranceLoaders(db: Kysely<InsuranceDatabase>): InsuranceLoaders {
   return {
-    recordByNumber: new DataLoader(async (numbers) => {
-      const rows = new Map((await findSocialInsuranceRecordsByNumbers(db, numbers)).map((row) => [row.social_insurance_number, row]))
-      return numbers.map((number) => rows.get(number))
-    }),
+    recordByNumber: new DataLoader(async (numbers) =>
+      indexBy(await findSocialInsuranceRecordsByNumbers(db, numbers), numbers, (row) => row.social_insurance_number),
+    ),
     recordsByPersonalId: new DataLoader(async (ids) => groupBy(await findSocialInsuranceRecordsByPersonalIds(db, ids), ids, (row) => row.personal_id)),
     periodsByNumber: new DataLoader(async (numbers) =>
       groupBy(await findParticipationPeriodsByNumbers(db, numbers), numbers, (row) => row.social_insurance_number),
     ),
-    cardByNumber: new DataLoader(async (numbers) => {
-      const rows = new Map((await findHealthInsuranceCardsByNumbers(db, numbers)).map((row) => [row.card_number, row]))
-      return numbers.map((number) => rows.get(number))
-    }),
+    cardByNumber: new DataLoader(async (numbers) => indexBy(await findHealthInsuranceCardsByNumbers(db, numbers), numbers, (row) => row.card_number)),
     cardsByPersonalId: new DataLoader(async (ids) => groupBy(await findHealthInsuranceCardsByPersonalIds(db, ids), ids, (row) => row.personal_id)),
   }
 }

@@ -1,4 +1,4 @@
-import { groupBy } from '@lienthong/lib/registers'
+import { groupBy, indexBy } from '@lienthong/lib'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { LandCertificateRow, LandDatabase, LandEncumbranceRow, LandParcelRow, LandRightHolderRow, LandUseRow } from './database.js'
@@ -36,10 +36,7 @@ export interface LandLoaders {
  */
 export function createLandLoaders(db: Kysely<LandDatabase>): LandLoaders {
   return {
-    parcelById: new DataLoader(async (ids) => {
-      const rows = new Map((await findParcelsByIds(db, ids)).map((row) => [row.id, row]))
-      return ids.map((id) => rows.get(id))
-    }),
+    parcelById: new DataLoader(async (ids) => indexBy(await findParcelsByIds(db, ids), ids, (row) => row.id)),
     usesByParcelId: new DataLoader(async (ids) => groupBy(await findUsesByParcelIds(db, ids), ids, (row) => row.parcel_id)),
     certificatesByParcelId: new DataLoader(async (ids) => groupBy(await findCertificatesByParcelIds(db, ids), ids, (row) => row.parcel_id)),
     holdersByParcelId: new DataLoader(async (ids) => groupBy(await findHoldersByParcelIds(db, ids), ids, (row) => row.parcel_id)),

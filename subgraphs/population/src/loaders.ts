@@ -1,4 +1,4 @@
-import { groupBy } from '@lienthong/lib/registers'
+import { groupBy, indexBy } from '@lienthong/lib'
 import DataLoader from 'dataloader'
 import type { Kysely } from 'kysely'
 import type { CitizenRow, HouseholdRow, PopulationDatabase } from './database.js'
@@ -27,28 +27,10 @@ export interface PopulationLoaders {
  */
 export function createPopulationLoaders(db: Kysely<PopulationDatabase>): PopulationLoaders {
   return {
-    citizen: new DataLoader(async (ids) => inKeyOrder(ids, await findCitizensByIds(db, ids), (row) => row.personal_id)),
-    household: new DataLoader(async (ids) => inKeyOrder(ids, await findHouseholdsByIds(db, ids), (row) => row.id)),
-    childrenByParent: new DataLoader(async (ids) => {
-      const children = await findChildrenByParentIds(db, ids)
-      // A child belongs to its father's list and to its mother's list.
-      const byFather = groupBy(children, ids, (row) => row.father_id)
-      const byMother = groupBy(children, ids, (row) => row.mother_id)
-      return ids.map((_, index) => mergeInOrder(children, byFather[index]!, byMother[index]!))
-    }),
+    citizen: new DataLoader(async (ids) => indexBy(await findCitizensByIds(db, ids), ids, (row) => row.personal_id)),
+    household: new DataLoader(async (ids) => indexBy(await findHouseholdsByIds(db, ids), ids, (row) => row.id)),
+    // A child belongs to its father's list and to its mother's list.
+    childrenByParent: new DataLoader(async (ids) => groupBy(await findChildrenByParentIds(db, ids), ids, (row) => [row.father_id, row.mother_id])),
     membersByHousehold: new DataLoader(async (ids) => groupBy(await findMembersByHouseholdIds(db, ids), ids, (row) => row.household_id)),
   }
-}
-
-function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | undefined)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]))
-  return keys.map((key) => byKey.get(key))
-}
-
-/** The union of two sub-lists of `all`, in the order of `all`. */
-function mergeInOrder<T>(all: readonly T[], first: readonly T[], second: readonly T[]): T[] {
-  if (second.length === 0) return [...first]
-  if (first.length === 0) return [...second]
-  const wanted = new Set([...first, ...second])
-  return all.filter((row) => wanted.has(row))
 }
