@@ -20,7 +20,7 @@ import { envPrefix, logger, portFromEnv } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
 import type { DatabaseName } from '@lienthong/migrations'
 import { GATEWAY_PORT, SUBGRAPHS } from '@lienthong/schema'
-import { seedRegisters, registersAreEmpty, REGISTER_DATABASES } from '@lienthong/seed'
+import { registerDatabaseUrls, registersAreEmpty, seedRegisters } from '@lienthong/seed'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
 import { StopStack } from './support/stop-stack.js'
@@ -66,10 +66,7 @@ try {
 
 /** Loads the synthetic demo nation into the five registers when none holds data yet. */
 async function seedDemoDataIfEmpty(databaseUrls: Map<DatabaseName, string>): Promise<void> {
-  const registerUrls = Object.fromEntries(REGISTER_DATABASES.map((database) => [database, databaseUrls.get(database)!])) as Record<
-    (typeof REGISTER_DATABASES)[number],
-    string
-  >
+  const registerUrls = registerDatabaseUrls((database) => databaseUrls.get(database)!)
   if (!(await registersAreEmpty(registerUrls))) return
   const citizens = demoCitizenCount()
   console.log(`The registers are empty: loading a synthetic nation of ${citizens.toLocaleString('en')} citizens (seed ${DEMO_SEED})…`)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { databaseUrlOnServer, ensureDatabaseExists, startEmbeddedPostgres } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
-import { REGISTER_DATABASES, seedRegisters } from '@lienthong/seed'
+import { registerDatabaseUrls, REGISTERS, seedRegisters } from '@lienthong/seed'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
 import { startPopulationSubgraph } from '@lienthong/subgraph-population'
 import { postGraphQL } from './support/federation-stack.js'
@@ -28,9 +28,8 @@ describe('embedded PostgreSQL default', () => {
     let citizens: unknown
     try {
       const urlOf = (database: string) => databaseUrlOnServer(postgres.baseUrl, database)
-      for (const database of ['boundary', ...REGISTER_DATABASES]) await ensureDatabaseExists(urlOf(database))
-      const databaseUrls = Object.fromEntries(REGISTER_DATABASES.map((database) => [database, urlOf(database)])) as Parameters<typeof seedRegisters>[0]['databaseUrls']
-      await seedRegisters({ databaseUrls, citizens: 300, seed: 5 })
+      for (const database of ['boundary', ...REGISTERS]) await ensureDatabaseExists(urlOf(database))
+      await seedRegisters({ databaseUrls: registerDatabaseUrls(urlOf), citizens: 300, seed: 5 })
       const boundary = await startBoundarySubgraph({ databaseUrl: urlOf('boundary'), port: 0 })
       const population = await startPopulationSubgraph({ databaseUrl: urlOf('population'), port: 0 })
       try {

@@ -4,7 +4,7 @@ export {
   DEFECT_KINDS,
   REGISTERS,
   // The same list under its older name, still imported by scripts/start.ts and tests/.
-  REGISTERS as REGISTER_DATABASES,
+  registerDatabaseUrls,
   type AddressCounts,
   type DefectKind,
   type DefectManifest,

@@ -12,6 +12,11 @@ import type {
 export const REGISTERS = ['population', 'civil-status', 'land', 'business', 'insurance'] as const
 export type RegisterName = (typeof REGISTERS)[number]
 
+/** The connection URL of every register database, as `seedRegisters` takes them. */
+export function registerDatabaseUrls(urlOf: (database: RegisterName) => string): Record<RegisterName, string> {
+  return Object.fromEntries(REGISTERS.map((database) => [database, urlOf(database)])) as Record<RegisterName, string>
+}
+
 /** The kinds of defect the generator injects; nothing else may disagree between registers. */
 export const DEFECT_KINDS = ['SPLIT_COMMUNE', 'UNKNOWN_COMMUNE', 'NAME_MISSPELLED', 'STALE_RESIDENCE', 'MARRIAGE_MISSING_FROM_POPULATION'] as const
 export type DefectKind = (typeof DEFECT_KINDS)[number]

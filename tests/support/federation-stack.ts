@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '@lienthong/gateway'
 import { migrateDatabase } from '../../scripts/support/databases.js'
 import { SUBGRAPH_STARTERS } from '../../scripts/support/subgraph-starters.js'
 import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
-import { REGISTER_DATABASES, seedRegisters, type SeedOptions, type SeedResult } from '@lienthong/seed'
+import { registerDatabaseUrls, seedRegisters, type SeedOptions, type SeedResult } from '@lienthong/seed'
 
 /** The PostgreSQL server tests create their databases on. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432'
@@ -75,9 +75,7 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
     await Promise.all([...databaseUrls].map(([database, url]) => ensureDatabaseExists(url).then(() => migrateDatabase(database, url))))
     const seeded = seed
       ? await seedRegisters({
-          databaseUrls: Object.fromEntries(REGISTER_DATABASES.map((database) => [database, databaseUrls.get(database)!])) as Parameters<
-            typeof seedRegisters
-          >[0]['databaseUrls'],
+          databaseUrls: registerDatabaseUrls((database) => databaseUrls.get(database)!),
           ...seed,
         })
       : undefined
