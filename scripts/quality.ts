@@ -13,14 +13,14 @@
  * the exit code is 1 otherwise.
  */
 import { parseArgs } from 'node:util'
-import { logger } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
 import { DATABASES } from '@lienthong/migrations'
 import { generateNation, type DefectManifest } from '@lienthong/seed'
 import { collectDataQuality, compareWithManifest, type DataQualityReport } from './support/data-quality.js'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
-import { StopStack } from './support/stop-stack.js'
+import { runScript } from './support/run-script.js'
+import type { StopStack } from './support/stop-stack.js'
 import { startAllSubgraphs } from './support/subgraph-starters.js'
 
 const USAGE = 'usage: npm run quality -- [--gateway <graphql url>] [--citizens <n> --seed <s>] [--json]'
@@ -36,10 +36,8 @@ try {
 }
 const expected = expectedNation(options.citizens, options.seed)
 
-const stack = new StopStack()
-let exitCode = 0
-try {
-  const graphqlUrl = options.gateway ?? (await startLocalFederation())
+await runScript('quality', async (stack) => {
+  const graphqlUrl = options.gateway ?? (await startLocalFederation(stack))
   const started = performance.now()
   const report = await collectDataQuality(graphqlUrl)
   const seconds = (performance.now() - started) / 1000
@@ -51,25 +49,19 @@ try {
     console.log(
       `\nInjected by the seed (${expected!.citizens} citizens, seed ${expected!.seed}): ` +
         `${comparison.expectedDefects} record defects and ${comparison.expectedAddressDefects} address defects.\n` +
-        `Found ${comparison.foundInjected} of the ${comparison.expectedDefects} record defects, ${comparison.unexpected.length} discrepancies not injected; ` +
-        `mapping counts ${comparison.mappingMatches ? 'match' : 'DO NOT match'} the injected split/unknown addresses.`,
+        `Found ${comparison.expectedDefects - comparison.missed.length} of the ${comparison.expectedDefects} record defects, ${comparison.unexpected.length} discrepancies not injected; ` +
+        `mapping counts ${comparison.mappingMismatches.length === 0 ? 'match' : 'DO NOT match'} the injected split/unknown addresses.`,
     )
     for (const line of [...comparison.missed.map((key) => `  missed: ${key}`), ...comparison.unexpected.map((key) => `  not injected: ${key}`)].slice(0, 20)) {
       console.log(line)
     }
     for (const line of comparison.mappingMismatches) console.log(`  mapping: ${line}`)
-    if (comparison.missed.length > 0 || comparison.unexpected.length > 0 || !comparison.mappingMatches) exitCode = 1
+    if (comparison.missed.length > 0 || comparison.unexpected.length > 0 || comparison.mappingMismatches.length > 0) return 1
   }
-} catch (error) {
-  exitCode = 1
-  logger.fatal({ err: error }, 'quality failed')
-  console.error(`\nquality failed: ${describeError(error)}`)
-} finally {
-  await stack.stopAll()
-}
-process.exit(exitCode)
+  return 0
+})
 
-async function startLocalFederation(): Promise<string> {
+async function startLocalFederation(stack: StopStack): Promise<string> {
   const databaseUrls = await resolveDatabaseUrls(DATABASES, stack)
   for (const database of DATABASES) await migrateDatabase(database, databaseUrls.get(database)!)
   const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, () => 0)

@@ -10,8 +10,7 @@ import { remapAddresses, type RegisterAddressDatabase } from '@lienthong/lib/reg
 import type { DatabaseName } from '@lienthong/migrations'
 import { SUBGRAPHS } from '@lienthong/schema'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
-import { describeError } from './support/describe-error.js'
-import { StopStack } from './support/stop-stack.js'
+import { runScript } from './support/run-script.js'
 
 const REGISTERS = SUBGRAPHS.filter((subgraph) => subgraph.register).map((subgraph) => subgraph.database as DatabaseName)
 const USAGE = `usage: npm run remap -- <database>… | --all [--unmapped]\n  databases: ${REGISTERS.join(', ')}`
@@ -28,9 +27,7 @@ if (unknownFlags.length > 0 || unknownDatabases.length > 0 || (named.length === 
 }
 const databases = named.length > 0 ? (named as DatabaseName[]) : REGISTERS
 
-const stack = new StopStack()
-let failed = false
-try {
+await runScript('remap', async (stack) => {
   const urls = await resolveDatabaseUrls(databases, stack)
   for (const database of databases) {
     const url = urls.get(database)!
@@ -49,11 +46,4 @@ try {
       await db.destroy()
     }
   }
-} catch (error) {
-  failed = true
-  logger.fatal({ err: error }, 'remap failed')
-  console.error(`\nremap failed: ${describeError(error)}`)
-} finally {
-  await stack.stopAll()
-}
-process.exit(failed ? 1 : 0)
+})

@@ -110,12 +110,10 @@ export function discrepancyKey(discrepancy: Pick<FoundDiscrepancy, 'register' | 
 export interface ManifestComparison {
   expectedDefects: number
   expectedAddressDefects: number
-  foundInjected: number
   /** Injected discrepancies not found. */
   missed: string[]
   /** Discrepancies found that were not injected. */
   unexpected: string[]
-  mappingMatches: boolean
   mappingMismatches: string[]
 }
 
@@ -139,10 +137,8 @@ export function compareWithManifest(report: DataQualityReport, manifest: DefectM
   return {
     expectedDefects: expected.size,
     expectedAddressDefects: Object.values(manifest.addresses).reduce((sum, counts) => sum + counts.split + counts.unknown, 0),
-    foundInjected: [...expected].filter((key) => found.has(key)).length,
     missed: [...expected].filter((key) => !found.has(key)),
     unexpected: [...found].filter((key) => !expected.has(key)),
-    mappingMatches: mappingMismatches.length === 0,
     mappingMismatches,
   }
 }
