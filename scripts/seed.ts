@@ -67,10 +67,10 @@ try {
   console.log('\nAddresses per register (total / split / unknown commune) and mapping at ingest:')
   for (const register of REGISTERS) {
     const counts = manifest.addresses[register]
-    const remap = result.remap[register]
+    const mapped = result.mappings[register]
     console.log(
       `  ${register}: ${counts.total} / ${counts.split} / ${counts.unknown}` +
-        ` → EXACT ${remap.exact}, SPLIT_NEEDS_REVIEW ${remap.splitNeedsReview}, NOT_FOUND ${remap.notFound}`,
+        ` → EXACT ${mapped.exact}, SPLIT_NEEDS_REVIEW ${mapped.awaitingReview}, NOT_FOUND ${mapped.notFound}`,
     )
   }
   console.log(`\nInjected defects (households: ${manifest.households.splitCommune} in split communes, ${manifest.households.unknownCommune} with an unknown commune code):`)
@@ -81,8 +81,7 @@ try {
   console.log(`  expected discrepancies: ${manifest.discrepancies.length}`)
   console.log('\nTimings:')
   console.log(`  generation ${seconds(timings.generation)}`)
-  console.log(`  load   ${REGISTERS.map((register) => `${register} ${seconds(timings.load[register])}`).join(', ')}`)
-  console.log(`  remap  ${REGISTERS.map((register) => `${register} ${seconds(timings.remap[register])}`).join(', ')}`)
+  console.log(`  load ${REGISTERS.map((register) => `${register} ${seconds(timings.load[register])}`).join(', ')}`)
   console.log(`  total ${seconds(timings.total)}`)
 } catch (error) {
   failed = true

@@ -1,5 +1,5 @@
 import { createDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
-import { remapAddresses, type NationChunk, type RegisterAddressDatabase, type RemapResult } from '@lienthong/lib/registers'
+import { countAddressMappings, type MappingCounts, type NationChunk, type RegisterAddressDatabase } from '@lienthong/lib/registers'
 import { migrationFolder } from '@lienthong/migrations'
 import { ingestBusinessSlice } from '@lienthong/subgraph-business'
 import { ingestCivilStatusSlice } from '@lienthong/subgraph-civil-status'
@@ -25,13 +25,12 @@ export interface SeedResult {
   manifest: DefectManifest
   /** Rows per table of each register after the load. */
   rowCounts: Record<RegisterName, Record<string, number>>
-  /** What the mapping at ingest set, per register. */
-  remap: Record<RegisterName, RemapResult>
+  /** Each register's addresses by the status the mapping at ingest gave them. */
+  mappings: Record<RegisterName, MappingCounts>
   /** Milliseconds. */
   timings: {
     generation: number
     load: Record<RegisterName, number>
-    remap: Record<RegisterName, number>
     total: number
   }
 }
@@ -59,8 +58,8 @@ export class RegisterNotEmptyError extends Error {
  * the latest schema, refuses a register that already holds data unless
  * `reset`, then loads chunk after chunk (each chunk's slice of a register in
  * one transaction on that register's own connection; the five registers load
- * concurrently while the next chunk is generated) and finally maps the
- * addresses of each register (`remapAddresses`, only the unmapped ones).
+ * concurrently while the next chunk is generated). Each ingest maps its
+ * addresses to 2025 as it writes them.
  */
 export async function seedRegisters(options: SeedOptions): Promise<SeedResult> {
   const started = performance.now()
@@ -114,24 +113,13 @@ export async function seedRegisters(options: SeedOptions): Promise<SeedResult> {
       })
     }
 
-    const remapTimes = zeroes()
-    const remap = {} as Record<RegisterName, RemapResult>
-    await Promise.all(
-      REGISTERS.map(async (register) => {
-        const remapping = performance.now()
-        remap[register] = await remapAddresses(databases[register], { onlyUnmapped: true })
-        remapTimes[register] = performance.now() - remapping
-      }),
-    )
-
     const rowCounts = {} as Record<RegisterName, Record<string, number>>
-    for (const register of REGISTERS) rowCounts[register] = await countRows(databases[register], tables[register])
-    return {
-      manifest: nation.manifest,
-      rowCounts,
-      remap,
-      timings: { generation, load, remap: remapTimes, total: performance.now() - started },
+    const mappings = {} as Record<RegisterName, MappingCounts>
+    for (const register of REGISTERS) {
+      rowCounts[register] = await countRows(databases[register], tables[register])
+      mappings[register] = await countAddressMappings(databases[register])
     }
+    return { manifest: nation.manifest, rowCounts, mappings, timings: { generation, load, total: performance.now() - started } }
   } finally {
     await Promise.all(Object.values(clients).map((client) => client.end().catch(() => {})))
     await Promise.all(Object.values(databases).map((db) => db.destroy()))

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createDatabase, dropDatabase } from '@lienthong/lib'
-import { countAddressMappings, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { countAddressMappings, remapAddresses, type RegisterAddressDatabase } from '@lienthong/lib/registers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REGISTERS, registersAreEmpty, seedRegisters, type RegisterName, type SeedResult } from '../src/index.js'
 
@@ -40,6 +40,9 @@ describe('seedRegisters on real PostgreSQL', () => {
         expect(counts.exact, register).toBe(expected.total - expected.split - expected.unknown)
         expect(counts.unmapped, register).toBe(0)
         expect(result.rowCounts[register].address, register).toBe(expected.total)
+        expect(result.mappings[register], register).toEqual(counts)
+        // The mapping at ingest (JS) and remapAddresses (SQL) state one rule: the SQL finds nothing to change.
+        expect(await remapAddresses(db), register).toEqual({ exact: 0, splitNeedsReview: 0, notFound: 0, changed: 0 })
       } finally {
         await db.destroy()
       }

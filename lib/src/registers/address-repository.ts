@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { CROSSWALK_MAPPING_SQL } from './address-mapping.js'
 import { addressTablesOf, type AddressResolutionRow, type AddressRow, type CrosswalkRow, type RegisterAddressDatabase } from './address-tables.js'
 
 /** Any register's database: the functions below read and write only its address tables. */
@@ -18,12 +19,11 @@ export interface RemapResult {
  * UPDATE … FROM for the codes the crosswalk knows, one for those it does not.
  * Only rows whose mapping changes are written (and get a new `mapped_at`), so
  * re-running it is cheap and keeps the time each address was really mapped.
- * `onlyUnmapped` restricts it to rows never mapped (ingest).
+ * `onlyUnmapped` restricts it to rows never mapped (`npm run remap -- --unmapped`).
  *
  * ```sql
  * UPDATE address SET commune_code = m.commune_code, mapping_status = m.status, mapped_at = now()
- * FROM (SELECT legacy_commune_code, CASE WHEN count(*) = 1 AND bool_and(whole) THEN 'EXACT' … END …
- *       FROM crosswalk GROUP BY legacy_commune_code) m
+ * FROM (${CROSSWALK_MAPPING_SQL}) m
  * WHERE address.legacy_commune_code = m.legacy_commune_code
  *   AND (address.commune_code, address.mapping_status) IS DISTINCT FROM (m.commune_code, m.status)
  * ```
@@ -33,12 +33,7 @@ export async function remapAddresses<DB extends RegisterAddressDatabase>(registe
   const unmappedOnly = onlyUnmapped ? sql`AND address.mapping_status IS NULL` : sql``
   return db.transaction().execute(async (trx) => {
     const mapped = await sql<{ status: string; count: number }>`
-      WITH mapping AS (
-        SELECT legacy_commune_code,
-               CASE WHEN count(*) = 1 AND bool_and(whole) THEN 'EXACT' ELSE 'SPLIT_NEEDS_REVIEW' END AS status,
-               CASE WHEN count(*) = 1 AND bool_and(whole) THEN min(commune_code) END AS commune_code
-        FROM crosswalk GROUP BY legacy_commune_code
-      ), changed AS (
+      WITH mapping AS (${sql.raw(CROSSWALK_MAPPING_SQL)}), changed AS (
         UPDATE address
         SET commune_code = mapping.commune_code, mapping_status = mapping.status, mapped_at = now()
         FROM mapping

@@ -3,7 +3,6 @@ import type { CompiledQuery, Kysely } from 'kysely'
 import pg from 'pg'
 import { createDatabase, dropDatabase, ensureDatabaseExists } from '../database.js'
 import { migrateToLatest } from '../migrate.js'
-import { remapAddresses, type RegisterAddressDatabase, type RemapResult } from '../registers/index.js'
 
 /** The PostgreSQL server tests create their databases on. */
 const TEST_SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -63,34 +62,22 @@ export async function createTestDatabase<T>({ subgraph, feature, migrationFolder
   return { url: urlString, db, statements, drop }
 }
 
-/** What `ingestInTransaction` returns: the ingest's own result and what the remap mapped. */
-export interface IngestedAndRemapped<R> {
-  ingested: R
-  remap: RemapResult
-}
-
 /**
- * Ingests the way the seed does: one transaction on a client of its own, then
- * `remapAddresses(db, { onlyUnmapped: true })` for the new addresses.
+ * Ingests the way the seed does: one transaction on a client of its own (the
+ * ingest maps each address as it writes it). Rolls back and rethrows on failure.
  */
-export async function ingestInTransaction<R, DB extends RegisterAddressDatabase>(
-  url: string,
-  ingest: (client: pg.ClientBase) => Promise<R>,
-  db: Kysely<DB>,
-): Promise<IngestedAndRemapped<R>> {
+export async function ingestInTransaction<R>(url: string, ingest: (client: pg.ClientBase) => Promise<R>): Promise<R> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  let ingested: R
   try {
     await client.query('BEGIN')
-    ingested = await ingest(client)
+    const ingested = await ingest(client)
     await client.query('COMMIT')
+    return ingested
   } catch (error) {
     await client.query('ROLLBACK')
     throw error
   } finally {
     await client.end()
   }
-  const remap = await remapAddresses(db, { onlyUnmapped: true })
-  return { ingested, remap }
 }

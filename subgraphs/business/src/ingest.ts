@@ -1,4 +1,4 @@
-import { copyRows, reserveIds, type BusinessSlice, type CopyValue, type LegacyAddress } from '@lienthong/lib/registers'
+import { copyRows, createAddressWriter, type BusinessSlice, type CopyValue } from '@lienthong/lib/registers'
 import type pg from 'pg'
 
 /** Rows one chunk added, by table. */
@@ -16,26 +16,19 @@ export interface BusinessIngestCounts {
  * Loads one chunk of the business register with one COPY per table, inside the
  * caller's transaction (it neither begins nor commits). Every `LegacyAddress`
  * becomes its own `address` row (ids reserved up front, never deduplicated),
- * with `mapping_status` NULL: the caller then runs
- * `remapAddresses(db, { onlyUnmapped: true })`.
+ * mapped to 2025 as it is written (`createAddressWriter`).
  *
  * ```ts
  * await client.query('BEGIN')
  * await ingestBusinessSlice(client, chunk.business)
  * await client.query('COMMIT')
- * await remapAddresses(db, { onlyUnmapped: true })
  * ```
  */
 export async function ingestBusinessSlice(client: pg.ClientBase, slice: BusinessSlice): Promise<BusinessIngestCounts> {
-  const addressCount =
-    slice.enterprises.reduce((sum, enterprise) => sum + 1 + enterprise.representatives.length, 0) + slice.householdBusinesses.length * 2
-  let nextAddressId = await reserveIds(client, 'address', 'id', addressCount)
-  const addresses: CopyValue[][] = []
-  const addAddress = (address: LegacyAddress): number => {
-    const id = nextAddressId++
-    addresses.push([id, address.legacyCommuneCode, address.text])
-    return id
-  }
+  const addresses = await createAddressWriter(
+    client,
+    slice.enterprises.reduce((sum, enterprise) => sum + 1 + enterprise.representatives.length, 0) + slice.householdBusinesses.length * 2,
+  )
 
   const enterprises: CopyValue[][] = []
   const representatives: CopyValue[][] = []
@@ -53,10 +46,10 @@ export async function ingestBusinessSlice(client: pg.ClientBase, slice: Business
       enterprise.status,
       enterprise.registeredOn,
       enterprise.charterCapitalVnd,
-      addAddress(enterprise.headOffice),
+      addresses.add(enterprise.headOffice),
     ])
     enterprise.representatives.forEach((person, position) =>
-      representatives.push([code, position, person.personalId, person.name, person.birthDate, person.title, addAddress(person.residence)]),
+      representatives.push([code, position, person.personalId, person.name, person.birthDate, person.title, addresses.add(person.residence)]),
     )
     enterprise.owners.forEach((owner, position) => owners.push([code, position, owner.kind, owner.ownerId, owner.name, owner.capitalShare]))
     enterprise.businessLines.forEach((line, position) => enterpriseLines.push([code, position, line.vsicCode, line.name, line.isMain]))
@@ -72,8 +65,8 @@ export async function ingestBusinessSlice(client: pg.ClientBase, slice: Business
       household.ownerId,
       household.ownerName,
       household.ownerBirthDate,
-      addAddress(household.ownerResidence),
-      addAddress(household.address),
+      addresses.add(household.ownerResidence),
+      addresses.add(household.address),
       household.registeredOn,
       household.authority.name,
       household.authority.legacyUnitCode,
@@ -85,7 +78,7 @@ export async function ingestBusinessSlice(client: pg.ClientBase, slice: Business
   }
 
   // Parents before children: the foreign keys are checked at the end of each COPY.
-  await copyRows(client, 'address', ['id', 'legacy_commune_code', 'text'], addresses)
+  const addressCount = await addresses.write()
   await copyRows(
     client,
     'enterprise',
@@ -118,7 +111,7 @@ export async function ingestBusinessSlice(client: pg.ClientBase, slice: Business
   await copyRows(client, 'household_business_line', ['registration_number', 'position', 'vsic_code', 'name', 'is_main'], householdLines)
 
   return {
-    addresses: addresses.length,
+    addresses: addressCount,
     enterprises: enterprises.length,
     representatives: representatives.length,
     owners: owners.length,

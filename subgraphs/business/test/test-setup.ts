@@ -25,13 +25,13 @@ export interface BusinessTestContext {
 /**
  * Gives a test file its own database (migrated with the production migrations,
  * with at most `maxConnections` connections, by default one), ingests `slice` as the seed does
- * (one transaction, then mapping at ingest) and starts the real Apollo Server over it;
+ * (one transaction, mapping at ingest) and starts the real Apollo Server over it;
  * all removed after the file.
  */
 export function useTestBusinessSubgraph(feature: string, slice: BusinessSlice, { maxConnections }: { maxConnections?: number } = {}): BusinessTestContext {
   const context = useTestSubgraph({
     createDatabase: () => createTestDatabase<BusinessDatabase>({ subgraph: 'business', feature, migrationFolder: migrationFolder('business'), maxConnections }),
-    ingest: async (database) => ({ ingested: (await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice), database.db)).ingested }),
+    ingest: async (database) => ({ ingested: await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice)) }),
     startServer: async ({ db }) => {
       const services = await loadBusinessServices(db)
       const subgraph = await startTestServer(createBusinessApolloServer(), ({ official }) => ({ ...createBusinessContext(services), official }))

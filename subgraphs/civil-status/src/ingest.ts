@@ -1,4 +1,4 @@
-import { copyRows, reserveIds, type CivilStatusSlice, type CopyValue, type LegacyAddress, type RegisteringAuthority } from '@lienthong/lib/registers'
+import { copyRows, createAddressWriter, type CivilStatusSlice, type CopyValue, type RegisteringAuthority } from '@lienthong/lib/registers'
 import type pg from 'pg'
 
 /** Rows one {@link ingestCivilStatusSlice} call copied, by table. */
@@ -22,9 +22,9 @@ const REGISTRATION_COLUMNS = [
 /**
  * Loads one chunk of civil-status records (births, marriages, deaths) with one
  * COPY per table. Every `LegacyAddress` becomes its own `address` row (never
- * deduplicated): ids are reserved first so records can reference them in the same pass.
- * Runs in the caller's transaction, if any (it does not BEGIN/COMMIT). The
- * addresses are left unmapped: the caller runs `remapAddresses(db, { onlyUnmapped: true })`.
+ * deduplicated), mapped to 2025 as it is written (`createAddressWriter`): ids are
+ * reserved first so records can reference them in the same pass.
+ * Runs in the caller's transaction, if any (it does not BEGIN/COMMIT).
  *
  * Address ids, from the first reserved: each birth's place of birth, then each
  * marriage's husband's and wife's residence, then each death's place of death.
@@ -33,17 +33,16 @@ const REGISTRATION_COLUMNS = [
  * await client.query('BEGIN')
  * await ingestCivilStatusSlice(client, chunk.civilStatus)
  * await client.query('COMMIT')
- * await remapAddresses(db, { onlyUnmapped: true })
  * ```
  */
 export async function ingestCivilStatusSlice(client: pg.ClientBase, slice: CivilStatusSlice): Promise<CivilStatusIngestResult> {
   const { births, marriages, deaths } = slice
-  const addressCount = births.length + 2 * marriages.length + deaths.length
-  const firstAddressId = await reserveIds(client, 'address', 'id', addressCount)
-  const marriageAddressBase = firstAddressId + births.length
-  const deathAddressBase = marriageAddressBase + 2 * marriages.length
+  const addressWriter = await createAddressWriter(client, births.length + 2 * marriages.length + deaths.length)
+  const placeOfBirthIds = births.map((birth) => addressWriter.add(birth.placeOfBirth))
+  const residenceIds = marriages.map((marriage) => [addressWriter.add(marriage.husbandResidence), addressWriter.add(marriage.wifeResidence)] as const)
+  const placeOfDeathIds = deaths.map((death) => addressWriter.add(death.placeOfDeath))
 
-  const addresses = await copyRows(client, 'address', ['id', 'legacy_commune_code', 'text'], addressRows(slice, firstAddressId))
+  const addresses = await addressWriter.write()
   const birthCount = await copyRows(
     client,
     'birth_registration',
@@ -56,7 +55,7 @@ export async function ingestCivilStatusSlice(client: pg.ClientBase, slice: Civil
       birth.childSex,
       birth.fatherId,
       birth.motherId,
-      firstAddressId + index,
+      placeOfBirthIds[index],
     ]),
   )
   const marriageCount = await copyRows(
@@ -79,8 +78,7 @@ export async function ingestCivilStatusSlice(client: pg.ClientBase, slice: Civil
       marriage.wifeId,
       marriage.husbandName,
       marriage.wifeName,
-      marriageAddressBase + 2 * index,
-      marriageAddressBase + 2 * index + 1,
+      ...residenceIds[index]!,
       marriage.dissolvedOn,
       marriage.dissolutionReason,
     ]),
@@ -94,23 +92,11 @@ export async function ingestCivilStatusSlice(client: pg.ClientBase, slice: Civil
       death.deceasedId,
       death.deceasedName,
       death.dateOfDeath,
-      deathAddressBase + index,
+      placeOfDeathIds[index],
       death.declarantId,
     ]),
   )
   return { addresses, births: birthCount, marriages: marriageCount, deaths: deathCount }
-}
-
-/** Address rows in the order their ids were reserved (see {@link ingestCivilStatusSlice}). */
-function* addressRows({ births, marriages, deaths }: CivilStatusSlice, firstId: number): Generator<CopyValue[]> {
-  let id = firstId
-  const row = (address: LegacyAddress): CopyValue[] => [id++, address.legacyCommuneCode, address.text]
-  for (const birth of births) yield row(birth.placeOfBirth)
-  for (const marriage of marriages) {
-    yield row(marriage.husbandResidence)
-    yield row(marriage.wifeResidence)
-  }
-  for (const death of deaths) yield row(death.placeOfDeath)
 }
 
 function registrationValues(record: {

@@ -36,7 +36,7 @@ describe('ingestCivilStatusSlice', () => {
     expect(addresses.find((address) => address.id === death.place_of_death_address_id)).toMatchObject({ legacy_commune_code: '99999', mapping_status: 'NOT_FOUND' })
   })
 
-  it('when a second chunk is ingested, then its addresses get new ids and only they are mapped by the remap at ingest', async () => {
+  it('when a second chunk is ingested, then its addresses get new ids, mapped at ingest, and earlier rows are not written again', async () => {
     const before = await database.db.selectFrom('address').select(['id', 'mapped_at']).orderBy('id').execute()
     const chunk = {
       births: CIVIL_STATUS_FIXTURE.births.map((birth) => ({ ...birth, id: `${birth.id}-B` })),
@@ -45,10 +45,12 @@ describe('ingestCivilStatusSlice', () => {
     }
     expect(await ingestAndRemap(database, chunk)).toEqual({ addresses: 3, births: 3, marriages: 0, deaths: 0 })
 
-    const after = await database.db.selectFrom('address').select(['id', 'mapped_at']).orderBy('id').execute()
+    const after = await database.db.selectFrom('address').select(['id', 'mapped_at', 'mapping_status']).orderBy('id').execute()
     expect(after).toHaveLength(15)
-    expect(after.slice(0, 12)).toEqual(before)
+    expect(after.slice(0, 12).map(({ id, mapped_at }) => ({ id, mapped_at }))).toEqual(before)
     expect(Math.min(...after.slice(12).map((row) => row.id))).toBeGreaterThan(Math.max(...before.map((row) => row.id)))
+    // The fixture's places of birth, in its order: no commune code, Phúc Xá (went whole), Cống Vị (split).
+    expect(after.slice(12).map((row) => row.mapping_status)).toEqual(['NOT_FOUND', 'EXACT', 'SPLIT_NEEDS_REVIEW'])
     expect(await remapAddresses(database.db)).toMatchObject({ changed: 0 })
   })
 

@@ -1,4 +1,4 @@
-import { copyRows, reserveIds, type CopyValue, type InsuranceSlice } from '@lienthong/lib/registers'
+import { copyRows, createAddressWriter, type CopyValue, type InsuranceSlice } from '@lienthong/lib/registers'
 import type pg from 'pg'
 
 /** What one chunk added, by table. */
@@ -12,40 +12,34 @@ export interface InsuranceIngestCounts {
 /**
  * Loads one chunk of the insurance agency's records with one COPY per table
  * (address, social_insurance_record, participation_period, health_insurance_card).
- * Each book's recorded residence becomes one `address` row, never shared, with
- * ids reserved up front so books can reference them in the same pass.
+ * Each book's recorded residence becomes one `address` row, never shared, mapped
+ * to 2025 as it is written (`createAddressWriter`), with ids reserved up front so
+ * books can reference them in the same pass.
  *
  * It does not BEGIN/COMMIT: run it inside the caller's transaction to make a
- * chunk all-or-nothing. Addresses are left unmapped (`mapping_status` NULL);
- * the caller then runs `remapAddresses(db, { onlyUnmapped: true })`.
+ * chunk all-or-nothing.
  *
  * ```ts
  * await client.query('BEGIN'); await ingestInsuranceSlice(client, chunk.insurance); await client.query('COMMIT')
- * await remapAddresses(db, { onlyUnmapped: true })
  * ```
  */
 export async function ingestInsuranceSlice(client: pg.ClientBase, slice: InsuranceSlice): Promise<InsuranceIngestCounts> {
-  const records = slice.socialInsurance
-  const firstAddressId = await reserveIds(client, 'address', 'id', records.length)
+  const addressWriter = await createAddressWriter(client, slice.socialInsurance.length)
+  const books = slice.socialInsurance.map((record): CopyValue[] => [
+    record.socialInsuranceNumber,
+    record.personalId,
+    record.fullName,
+    record.birthDate,
+    record.sex,
+    addressWriter.add(record.residence),
+  ])
 
-  const addresses = await copyRows(
-    client,
-    'address',
-    ['id', 'legacy_commune_code', 'text'],
-    records.map((record, index): CopyValue[] => [firstAddressId + index, record.residence.legacyCommuneCode, record.residence.text]),
-  )
+  const addresses = await addressWriter.write()
   const socialInsuranceRecords = await copyRows(
     client,
     'social_insurance_record',
     ['social_insurance_number', 'personal_id', 'full_name', 'birth_date', 'sex', 'residence_address_id'],
-    records.map((record, index): CopyValue[] => [
-      record.socialInsuranceNumber,
-      record.personalId,
-      record.fullName,
-      record.birthDate,
-      record.sex,
-      firstAddressId + index,
-    ]),
+    books,
   )
   const participationPeriods = await copyRows(
     client,

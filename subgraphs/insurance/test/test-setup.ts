@@ -18,10 +18,9 @@ export function createTestInsuranceDatabase(feature: string): Promise<TestInsura
   return createTestDatabase<InsuranceDatabase>({ subgraph: 'insurance', feature, migrationFolder: migrationFolder('insurance') })
 }
 
-/** Ingests a slice the way the seed does: one transaction, then the mapping of the new addresses. */
-export async function ingestAndRemap(database: TestInsuranceDatabase, slice: InsuranceSlice): Promise<InsuranceIngestCounts> {
-  const { ingested } = await ingestInTransaction(database.url, (client) => ingestInsuranceSlice(client, slice), database.db)
-  return ingested
+/** Ingests a slice the way the seed does: one transaction, mapping its addresses at ingest. */
+export function ingestAndRemap(database: TestInsuranceDatabase, slice: InsuranceSlice): Promise<InsuranceIngestCounts> {
+  return ingestInTransaction(database.url, (client) => ingestInsuranceSlice(client, slice))
 }
 
 /** The subgraph over a test database; its context's today is TODAY and `official` sets the header. */

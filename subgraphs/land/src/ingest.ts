@@ -1,7 +1,8 @@
-import { copyRows, reserveIds, type CopyValue, type LandSlice, type LegacyAddress } from '@lienthong/lib/registers'
+import { copyRows, createAddressWriter, type CopyValue, type LandSlice } from '@lienthong/lib/registers'
+import { isAcceptedBy, LandParcelIdScalar } from '@lienthong/schema'
 import type pg from 'pg'
 import { landUsePurposeName } from './land-use-purposes.js'
-import { LAND_PARCEL_ID_PATTERN, landParcelId } from './parcel-id.js'
+import { landParcelId } from './parcel-id.js'
 
 /** Rows one `ingestLandSlice` call copied, by table. */
 export interface LandIngestCounts {
@@ -16,10 +17,10 @@ export interface LandIngestCounts {
 /**
  * Loads one chunk of the land register with one COPY per table: every
  * `LegacyAddress` (the parcel's, each holder's on the certificate) becomes its
- * own `address` row, with ids reserved up front so parcels and holders can
- * reference them in the same pass. Runs on the caller's client and inside the
- * caller's transaction, if any (it never BEGINs or COMMITs). Addresses are left
- * unmapped (`mapping_status` NULL): run `remapAddresses(db, { onlyUnmapped: true })` after.
+ * own `address` row, mapped to 2025 as it is written (`createAddressWriter`),
+ * with ids reserved up front so parcels and holders can reference them in the
+ * same pass. Runs on the caller's client and inside the caller's transaction,
+ * if any (it never BEGINs or COMMITs).
  *
  * Throws before writing anything when a record is malformed (an unknown
  * land-use purpose code, a parcel id that is malformed or repeats in the chunk).
@@ -28,35 +29,26 @@ export interface LandIngestCounts {
  * await client.query('BEGIN')
  * await ingestLandSlice(client, chunk.land)
  * await client.query('COMMIT')
- * await remapAddresses(db, { onlyUnmapped: true })
  * ```
  */
 export async function ingestLandSlice(client: pg.ClientBase, slice: LandSlice): Promise<LandIngestCounts> {
   assertValidSlice(slice)
-  const addressCount = slice.parcels.reduce((count, parcel) => count + 1 + parcel.holders.length, 0)
-  let nextAddressId = await reserveIds(client, 'address', 'id', addressCount)
-
-  const addresses: CopyValue[][] = []
+  const addresses = await createAddressWriter(client, slice.parcels.reduce((count, parcel) => count + 1 + parcel.holders.length, 0))
   const parcels: CopyValue[][] = []
   const uses: CopyValue[][] = []
   const certificates: CopyValue[][] = []
   const holders: CopyValue[][] = []
   const encumbrances: CopyValue[][] = []
-  const addAddress = (address: LegacyAddress): number => {
-    const id = nextAddressId++
-    addresses.push([id, address.legacyCommuneCode, address.text])
-    return id
-  }
 
   for (const parcel of slice.parcels) {
     const id = landParcelId(parcel)
-    parcels.push([id, parcel.legacyCommuneCode, parcel.mapSheetNumber, parcel.parcelNumber, parcel.areaM2, addAddress(parcel.address)])
+    parcels.push([id, parcel.legacyCommuneCode, parcel.mapSheetNumber, parcel.parcelNumber, parcel.areaM2, addresses.add(parcel.address)])
     parcel.uses.forEach((use, position) => uses.push([id, position, use.purposeCode, use.areaM2, use.until]))
     parcel.certificates.forEach((certificate, position) =>
       certificates.push([id, position, certificate.serial, certificate.registryNumber, certificate.issueDate, certificate.issuer, certificate.revokedOn]),
     )
     parcel.holders.forEach((holder, position) =>
-      holders.push([id, position, holder.kind, holder.holderId, holder.holderName, holder.share, addAddress(holder.address)]),
+      holders.push([id, position, holder.kind, holder.holderId, holder.holderName, holder.share, addresses.add(holder.address)]),
     )
     parcel.encumbrances.forEach((encumbrance, position) =>
       encumbrances.push([
@@ -72,7 +64,7 @@ export async function ingestLandSlice(client: pg.ClientBase, slice: LandSlice): 
   }
 
   // Referenced tables first: the foreign keys are checked row by row.
-  await copyRows(client, 'address', ['id', 'legacy_commune_code', 'text'], addresses)
+  const addressCount = await addresses.write()
   await copyRows(client, 'land_parcel', ['id', 'legacy_commune_code', 'map_sheet_number', 'parcel_number', 'area_m2', 'address_id'], parcels)
   await copyRows(client, 'land_use', ['parcel_id', 'position', 'purpose_code', 'area_m2', 'until'], uses)
   await copyRows(client, 'land_certificate', ['parcel_id', 'position', 'serial', 'registry_number', 'issue_date', 'issuer', 'revoked_on'], certificates)
@@ -84,7 +76,7 @@ export async function ingestLandSlice(client: pg.ClientBase, slice: LandSlice): 
     encumbrances,
   )
   return {
-    addresses: addresses.length,
+    addresses: addressCount,
     parcels: parcels.length,
     uses: uses.length,
     certificates: certificates.length,
@@ -99,7 +91,7 @@ function assertValidSlice(slice: LandSlice): void {
   for (const parcel of slice.parcels) {
     const id = landParcelId(parcel)
     // A parcel whose id the LandParcelId scalar refuses could never be asked for.
-    if (!LAND_PARCEL_ID_PATTERN.test(id)) {
+    if (!isAcceptedBy(LandParcelIdScalar, id)) {
       throw new Error(`land parcel ${id}: needs a 5-digit legacy commune code, map sheet 1–9999 and parcel number 1–99999`)
     }
     if (seen.has(id)) throw new Error(`land parcel ${id} appears twice in the slice`)

@@ -26,32 +26,34 @@ describe('ingestLandSlice', () => {
     return result.rows[0]
   }
 
-  it('When a slice is ingested, Then every LegacyAddress becomes one unmapped address row (identical texts included) and COPY fills each table', async () => {
+  it('When a slice is ingested, Then every LegacyAddress becomes one address row (identical texts included), mapped by the crosswalk, and COPY fills each table', async () => {
     const counts = await ingestLandSlice(client, { parcels: [JOINT_PARCEL, ENTERPRISE_PARCEL] })
     expect(counts).toEqual({ addresses: 5, parcels: 2, uses: 3, certificates: 3, holders: 3, encumbrances: 3 })
     expect(await tableCounts()).toEqual(counts)
-    const addresses = await client.query('SELECT legacy_commune_code, text, mapping_status FROM address ORDER BY id')
+    const addresses = await client.query('SELECT legacy_commune_code, text, commune_code, mapping_status, mapped_at IS NOT NULL AS mapped FROM address ORDER BY id')
+    // 00001 went whole to 00097; 00007 was split; an address without a commune code is not found.
     expect(addresses.rows).toEqual([
-      { legacy_commune_code: '00001', text: JOINT_PARCEL.address.text, mapping_status: null },
-      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[0]!.address.text, mapping_status: null },
-      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[1]!.address.text, mapping_status: null },
-      { legacy_commune_code: '00007', text: ENTERPRISE_PARCEL.address.text, mapping_status: null },
-      { legacy_commune_code: null, text: 'Tầng 3, tòa nhà Hồng Hà, Hà Nội', mapping_status: null },
+      { legacy_commune_code: '00001', text: JOINT_PARCEL.address.text, commune_code: '00097', mapping_status: 'EXACT', mapped: true },
+      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[0]!.address.text, commune_code: null, mapping_status: 'SPLIT_NEEDS_REVIEW', mapped: true },
+      { legacy_commune_code: '00007', text: JOINT_PARCEL.holders[1]!.address.text, commune_code: null, mapping_status: 'SPLIT_NEEDS_REVIEW', mapped: true },
+      { legacy_commune_code: '00007', text: ENTERPRISE_PARCEL.address.text, commune_code: null, mapping_status: 'SPLIT_NEEDS_REVIEW', mapped: true },
+      { legacy_commune_code: null, text: 'Tầng 3, tòa nhà Hồng Hà, Hà Nội', commune_code: null, mapping_status: 'NOT_FOUND', mapped: true },
     ])
     const holders = await client.query(`
       SELECT h.holder_id, a.text FROM land_right_holder h JOIN address a ON a.id = h.address_id ORDER BY h.parcel_id, h.position`)
     expect(holders.rows.map((row) => row.holder_id)).toEqual(['001085000001', '001187000002', '0100109106'])
   })
 
-  it('When a second chunk is ingested and remapped, Then only the new addresses are mapped and ids do not collide', async () => {
-    await remapAddresses(database.db, { onlyUnmapped: true })
+  it('When a second chunk is ingested, Then its addresses get new ids, mapped at ingest as the SQL rule maps them', async () => {
     const counts = await ingestLandSlice(client, { parcels: [MISSPELLED_PARCEL] })
     expect(counts.addresses).toBe(2)
-    const unmapped = await client.query('SELECT count(*)::int AS count FROM address WHERE mapping_status IS NULL')
-    expect(unmapped.rows[0].count).toBe(2)
-    const result = await remapAddresses(database.db, { onlyUnmapped: true })
-    expect(result).toMatchObject({ exact: 1, splitNeedsReview: 0, notFound: 1, changed: 2 })
+    const added = await client.query('SELECT legacy_commune_code, commune_code, mapping_status FROM address WHERE id > 5 ORDER BY id')
+    expect(added.rows).toEqual([
+      { legacy_commune_code: '00160', commune_code: '00160', mapping_status: 'EXACT' },
+      { legacy_commune_code: '99999', commune_code: null, mapping_status: 'NOT_FOUND' },
+    ])
     expect((await tableCounts())!.addresses).toBe(7)
+    expect(await remapAddresses(database.db)).toMatchObject({ changed: 0 })
   })
 
   it.each<[string, LandSlice]>([

@@ -1,4 +1,4 @@
-import { copyRows, reserveIds, type CopyValue, type LegacyAddress, type PopulationSlice } from '@lienthong/lib/registers'
+import { copyRows, createAddressWriter, type PopulationSlice } from '@lienthong/lib/registers'
 import type pg from 'pg'
 
 /** What `ingestPopulationSlice` wrote. */
@@ -9,7 +9,6 @@ export interface PopulationIngestResult {
   addresses: number
 }
 
-const ADDRESS_COLUMNS = ['id', 'legacy_commune_code', 'text'] as const
 const HOUSEHOLD_COLUMNS = ['id', 'head_id', 'address_id'] as const
 const CITIZEN_COLUMNS = [
   'personal_id',
@@ -42,32 +41,25 @@ const CITIZEN_COLUMNS = [
 /**
  * Loads one chunk of the population register with three COPYs (address,
  * household, citizen), as the source wrote it: every LegacyAddress becomes one
- * `address` row with `mapping_status` NULL. Address ids are reserved first, so
- * households and citizens reference their addresses in the same pass.
+ * `address` row, mapped to 2025 as it is written (`createAddressWriter`).
+ * Address ids are reserved first, so households and citizens reference their
+ * addresses in the same pass.
  *
- * It opens no transaction: run it inside the caller's, then map the new
- * addresses with `remapAddresses(db, { onlyUnmapped: true })`.
+ * It opens no transaction: run it inside the caller's.
  *
  * ```ts
  * await client.query('BEGIN')
  * await ingestPopulationSlice(client, chunk.population)
  * await client.query('COMMIT')
- * await remapAddresses(db, { onlyUnmapped: true })
  * ```
  */
 export async function ingestPopulationSlice(client: pg.ClientBase, slice: PopulationSlice): Promise<PopulationIngestResult> {
-  const addressCount =
-    slice.households.length + slice.citizens.reduce((count, citizen) => count + (citizen.temporaryResidence ? 6 : 5), 0)
-  let nextId = await reserveIds(client, 'address', 'id', addressCount)
-  const addresses: (readonly CopyValue[])[] = []
-  const addressId = (address: LegacyAddress): number => {
-    const id = nextId++
-    addresses.push([id, address.legacyCommuneCode, address.text])
-    return id
-  }
-  const optionalAddressId = (address: LegacyAddress | null): number | null => (address ? addressId(address) : null)
+  const addresses = await createAddressWriter(
+    client,
+    slice.households.length + slice.citizens.reduce((count, citizen) => count + (citizen.temporaryResidence ? 6 : 5), 0),
+  )
 
-  const households = slice.households.map((household) => [household.id, household.headId, addressId(household.address)] as const)
+  const households = slice.households.map((household) => [household.id, household.headId, addresses.add(household.address)] as const)
   const citizens = slice.citizens.map(
     (citizen) =>
       [
@@ -76,9 +68,9 @@ export async function ingestPopulationSlice(client: pg.ClientBase, slice: Popula
         citizen.otherNames,
         citizen.birthDate,
         citizen.sex,
-        addressId(citizen.placeOfBirth),
-        addressId(citizen.placeOfBirthRegistration),
-        addressId(citizen.hometown),
+        addresses.add(citizen.placeOfBirth),
+        addresses.add(citizen.placeOfBirthRegistration),
+        addresses.add(citizen.hometown),
         citizen.ethnicity,
         citizen.religion,
         citizen.nationality,
@@ -87,9 +79,9 @@ export async function ingestPopulationSlice(client: pg.ClientBase, slice: Popula
         citizen.idCard?.issueDate ?? null,
         citizen.idCard?.expiryDate ?? null,
         citizen.idCard?.issuedBy ?? null,
-        addressId(citizen.permanentResidence),
-        optionalAddressId(citizen.temporaryResidence),
-        addressId(citizen.currentResidence),
+        addresses.add(citizen.permanentResidence),
+        addresses.addOptional(citizen.temporaryResidence),
+        addresses.add(citizen.currentResidence),
         citizen.householdId,
         citizen.relationshipToHead,
         citizen.fatherId,
@@ -99,8 +91,8 @@ export async function ingestPopulationSlice(client: pg.ClientBase, slice: Popula
       ] as const,
   )
 
-  await copyRows(client, 'address', ADDRESS_COLUMNS, addresses)
+  const addressCount = await addresses.write()
   await copyRows(client, 'household', HOUSEHOLD_COLUMNS, households)
   await copyRows(client, 'citizen', CITIZEN_COLUMNS, citizens)
-  return { citizens: citizens.length, households: households.length, addresses: addresses.length }
+  return { citizens: citizens.length, households: households.length, addresses: addressCount }
 }

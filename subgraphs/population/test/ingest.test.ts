@@ -1,4 +1,4 @@
-import type { PopulationSlice } from '@lienthong/lib/registers'
+import { remapAddresses, type LegacyAddress, type PopulationSlice } from '@lienthong/lib/registers'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestPopulationSlice } from '../src/ingest.js'
@@ -21,6 +21,22 @@ afterAll(async () => {
 const count = async (table: 'address' | 'citizen' | 'household') =>
   (await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count
 
+/** The fixture's legacy communes as the official crosswalk maps them: 00007 was split, 99999 and none are unknown. */
+const MAPPED: Record<string, string> = {
+  '00001': '00097|EXACT',
+  '00004': '00004|EXACT',
+  '00006': '00008|EXACT',
+  '00007': 'null|SPLIT_NEEDS_REVIEW',
+  '00008': '00008|EXACT',
+  '26734': '26737|EXACT',
+  '26740': '26740|EXACT',
+  '99999': 'null|NOT_FOUND',
+  null: 'null|NOT_FOUND',
+}
+const expectedRow = (address: LegacyAddress) => `${address.legacyCommuneCode}|${address.text}|${MAPPED[String(address.legacyCommuneCode)]}`
+const storedRow = (row: { legacy_commune_code: string | null; text: string; commune_code: string | null; mapping_status: string | null }) =>
+  `${row.legacy_commune_code}|${row.text}|${row.commune_code}|${row.mapping_status}`
+
 describe('ingestPopulationSlice', () => {
   it('when the caller rolls its transaction back, then nothing of the chunk stays', async () => {
     await client.query('BEGIN')
@@ -29,7 +45,7 @@ describe('ingestPopulationSlice', () => {
     expect([await count('address'), await count('citizen'), await count('household')]).toEqual([0, 0, 0])
   })
 
-  it('when a chunk is ingested, then every LegacyAddress becomes one unmapped address row, text and code as recorded', async () => {
+  it('when a chunk is ingested, then every LegacyAddress becomes one address row, text and code as recorded, mapped by the crosswalk', async () => {
     const slice = buildTestSlice()
     // COPY's separators in the text must survive as written.
     slice.households[0]!.address = { legacyCommuneCode: '00001', text: 'Số 1\tngõ 2\\3\nPhúc Xá' }
@@ -39,10 +55,9 @@ describe('ingestPopulationSlice', () => {
 
     expect(result).toEqual({ citizens: 49, households: 12, addresses: addressesOf(slice).length })
     expect(await count('address')).toBe(addressesOf(slice).length)
-    const rows = await database.db.selectFrom('address').select(['legacy_commune_code', 'text', 'mapping_status', 'commune_code']).execute()
-    expect(rows.every((row) => row.mapping_status === null && row.commune_code === null)).toBe(true)
-    const recorded = (address: { legacyCommuneCode: string | null; text: string }) => `${address.legacyCommuneCode}|${address.text}`
-    expect(rows.map((row) => `${row.legacy_commune_code}|${row.text}`).sort()).toEqual(addressesOf(slice).map(recorded).sort())
+    const rows = await database.db.selectFrom('address').select(['legacy_commune_code', 'text', 'commune_code', 'mapping_status', 'mapped_at']).execute()
+    expect(rows.map(storedRow).sort()).toEqual(addressesOf(slice).map(expectedRow).sort())
+    expect(rows.filter((row) => row.mapped_at === null)).toEqual([])
 
     const father = await database.db.selectFrom('citizen').selectAll().where('personal_id', '=', fatherId(0)).executeTakeFirstOrThrow()
     expect(father).toMatchObject({
@@ -55,9 +70,9 @@ describe('ingestPopulationSlice', () => {
     })
   })
 
-  it('when the next chunk names citizens of an earlier one, then remapping maps only its addresses and the links resolve', async () => {
-    await ingestAndRemap(database, { citizens: [], households: [] })
-    const mappedBefore = await count('address')
+  it('when the next chunk names citizens of an earlier one, then its addresses are mapped at ingest and the links resolve', async () => {
+    expect(await ingestAndRemap(database, { citizens: [], households: [] })).toEqual({ citizens: 0, households: 0, addresses: 0 })
+    const before = await database.db.selectFrom('address').select(['id', 'mapped_at']).orderBy('id').execute()
     const nextChunk: PopulationSlice = {
       households: [],
       citizens: [
@@ -75,9 +90,16 @@ describe('ingestPopulationSlice', () => {
         },
       ],
     }
-    const { remap } = await ingestAndRemap(database, nextChunk)
-    expect(remap).toEqual({ exact: 5, splitNeedsReview: 0, notFound: 0, changed: 5 })
-    expect(await count('address')).toBe(mappedBefore + 5)
+    expect(await ingestAndRemap(database, nextChunk)).toEqual({ citizens: 1, households: 0, addresses: 5 })
+    const added = await database.db
+      .selectFrom('address')
+      .select(['legacy_commune_code', 'text', 'commune_code', 'mapping_status'])
+      .where('id', '>', before.at(-1)!.id)
+      .execute()
+    expect(added.map(storedRow).sort()).toEqual(addressesOf(nextChunk).map(expectedRow).sort())
+    // The earlier chunk's rows are not written again, and the SQL rule agrees with the mapping at ingest.
+    expect(await database.db.selectFrom('address').select(['id', 'mapped_at']).where('id', '<=', before.at(-1)!.id).orderBy('id').execute()).toEqual(before)
+    expect(await remapAddresses(database.db)).toMatchObject({ changed: 0 })
 
     const subgraph = await startTestPopulationServer(database.db)
     try {

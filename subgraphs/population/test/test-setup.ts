@@ -4,7 +4,7 @@ import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
 import { createPopulationContext, type PopulationContext } from '../src/context.js'
 import type { PopulationDatabase } from '../src/database.js'
-import { ingestPopulationSlice } from '../src/ingest.js'
+import { ingestPopulationSlice, type PopulationIngestResult } from '../src/ingest.js'
 import { createPopulationApolloServer } from '../src/server.js'
 import { buildTestSlice } from './fixtures.js'
 
@@ -18,10 +18,9 @@ export function createTestPopulationDatabase(feature: string): Promise<TestPopul
   return createTestDatabase<PopulationDatabase>({ subgraph: 'population', feature, migrationFolder: migrationFolder('population') })
 }
 
-/** Ingests a slice in one transaction of its own client, as the seed does, then maps the new addresses. */
-export async function ingestAndRemap(database: TestPopulationDatabase, slice: PopulationSlice) {
-  const { ingested, remap } = await ingestInTransaction(database.url, (client) => ingestPopulationSlice(client, slice), database.db)
-  return { ...ingested, remap }
+/** Ingests a slice in one transaction of its own client, as the seed does (mapping its addresses at ingest). */
+export function ingestAndRemap(database: TestPopulationDatabase, slice: PopulationSlice): Promise<PopulationIngestResult> {
+  return ingestInTransaction(database.url, (client) => ingestPopulationSlice(client, slice))
 }
 
 export type TestPopulationServer = TestServer<PopulationContext>
