@@ -3,7 +3,7 @@
  * register's addresses to the 2025 communes with the crosswalk in its own
  * database. Only addresses whose mapping changes are written, so a second run
  * on unchanged data writes nothing. `--unmapped` maps only addresses never
- * mapped (what ingest does).
+ * mapped (rows written by something other than a register's ingest, which maps as it writes).
  */
 import { createDatabase, logger, redactUrl } from '@lienthong/lib'
 import { remapAddresses, type RegisterAddressDatabase } from '@lienthong/lib/registers'

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { landParcelId } from '@lienthong/subgraph-land'
 import type { CitizenRecord, NationChunk } from '@lienthong/lib/registers'
 import { DEFECT_KINDS, generateNation, type DefectManifest } from '@lienthong/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -128,7 +129,7 @@ describe('the five registers through the gateway, on a seeded nation', () => {
     // Every register answered for this citizen.
     expect(profile.birthRegistration?.registrationNumber).toBe(birth?.registrationNumber)
     expect(profile.landRights.map((right: { parcel: { id: string } }) => right.parcel.id).sort()).toEqual(
-      parcels.map((parcel) => `${parcel.legacyCommuneCode}-${parcel.mapSheetNumber}-${parcel.parcelNumber}`).sort(),
+      parcels.map((parcel) => landParcelId(parcel)).sort(),
     )
     expect(profile.enterprises.filter((role: { role: string }) => role.role === 'LEGAL_REPRESENTATIVE').map((role: { enterprise: { enterpriseCode: string } }) => role.enterprise.enterpriseCode).sort()).toEqual(
       enterprises.map((enterprise) => enterprise.enterpriseCode).sort(),

@@ -1,3 +1,4 @@
+import { landParcelId } from '@lienthong/subgraph-land'
 import type {
   BirthRegistrationRecord,
   BusinessSlice,
@@ -778,7 +779,7 @@ class ChunkBuilder {
     state.parcelCounters.set(commune.code, counter + 1)
     const mapSheetNumber = Math.floor(counter / 400) + 1
     const parcelNumber = (counter % 400) + 1
-    const parcelId = `${commune.code}-${mapSheetNumber}-${parcelNumber}`
+    const parcelId = landParcelId({ legacyCommuneCode: commune.code, mapSheetNumber, parcelNumber })
     const areaM2 = uses.reduce((sum, use) => sum + use.areaM2, 0)
 
     const holderRecords: LandParcelRecord['holders'] = []

@@ -1,4 +1,5 @@
 import type { Sex } from '@lienthong/lib/registers'
+import { calculateEnterpriseCodeCheckDigit } from '@lienthong/schema'
 import type { Random } from './random.js'
 
 // ───── dates as day numbers (days since 1970-01-01, UTC) ─────
@@ -112,17 +113,6 @@ export class UniqueDigits {
 
 // ───── mã số doanh nghiệp ─────
 
-// The EnterpriseCode scalar (schema/src/scalars/enterprise-code.ts) has the same rule but does not export it.
-const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3]
-
-/** The check digit N10 of nine digits, or undefined when it would be 10 (such prefixes are never issued). */
-function enterpriseCheckDigit(nineDigits: string): number | undefined {
-  let sum = 0
-  for (let i = 0; i < 9; i++) sum += Number(nineDigits[i]) * MST_WEIGHTS[i]!
-  const check = 10 - (sum % 11)
-  return check === 10 ? undefined : check
-}
-
 /**
  * A new mã số doanh nghiệp: legacy province code, a seven-digit sequence
  * (never all zeros: the EnterpriseCode scalar rejects that) and the check digit.
@@ -132,7 +122,7 @@ export function drawEnterpriseCode(random: Random, issued: UniqueDigits, provinc
     const sequence = random.digits(7)
     if (sequence === '0000000') continue
     const nine = provinceCode + sequence
-    const check = enterpriseCheckDigit(nine)
+    const check = calculateEnterpriseCodeCheckDigit(nine)
     if (check === undefined) continue
     const code = nine + String(check)
     if (issued.claim(code)) return code

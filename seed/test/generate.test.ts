@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { landParcelId } from '@lienthong/subgraph-land'
 import type { CitizenRecord, NationChunk } from '@lienthong/lib/registers'
 import { boundaryDataFolder } from '@lienthong/migrations'
 import { parse } from 'csv-parse/sync'
@@ -178,7 +179,7 @@ describe('generateNation', () => {
         citizen(business.ownerId)
       }
       for (const parcel of chunk.land.parcels) {
-        unique(`${parcel.legacyCommuneCode}-${parcel.mapSheetNumber}-${parcel.parcelNumber}`)
+        unique(landParcelId(parcel))
         for (const holder of parcel.holders) {
           if (holder.kind === 'CITIZEN') citizen(holder.holderId)
           else expect(enterprises.has(holder.holderId)).toBe(true)
@@ -278,7 +279,7 @@ describe('generateNation', () => {
       }
       for (const death of deaths) compare('CIVIL_STATUS', 'DeathRegistration', death.id, death.deceasedId, { name: death.deceasedName })
       for (const parcel of chunk.land.parcels) {
-        const id = `${parcel.legacyCommuneCode}-${parcel.mapSheetNumber}-${parcel.parcelNumber}`
+        const id = landParcelId(parcel)
         for (const holder of parcel.holders) if (holder.kind === 'CITIZEN') compare('LAND', 'LandParcel', id, holder.holderId, { name: holder.holderName })
       }
       for (const enterprise of chunk.business.enterprises) {

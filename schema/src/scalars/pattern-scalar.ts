@@ -98,7 +98,7 @@ export function createPatternScalar({
  * isAcceptedBy(PersonalIdScalar, representation.personalId) // false for 12345
  * ```
  */
-export function isAcceptedBy(scalar: GraphQLScalarType, value: unknown): boolean {
+export function isAcceptedBy<T>(scalar: GraphQLScalarType<T>, value: unknown): value is T {
   try {
     scalar.parseValue(value)
     return true

@@ -1,30 +1,12 @@
+import { createCursorPagination } from '@lienthong/lib'
 import { GraphQLError } from 'graphql'
 
-/** Most units one page of `communes` returns; the largest province has fewer than 200 communes. */
-export const MAX_PAGE_SIZE = 500
+const COMMUNE_CODE = /^\d{5}$/
 
-const CURSOR_PREFIX = 'commune:'
-
-/** The opaque cursor after a commune: clients pass it back, never build it. */
-export function encodeCursor(communeCode: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${communeCode}`, 'utf8').toString('base64url')
-}
-
-/** The commune code inside a cursor; throws BAD_USER_INPUT for anything `encodeCursor` did not make. */
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8')
-  const code = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : ''
-  if (!/^\d{5}$/.test(code) || encodeCursor(code) !== cursor) {
-    throw new GraphQLError('after must be a cursor returned as pageInfo.endCursor by a previous page', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    })
-  }
-  return code
-}
-
-/** Throws BAD_USER_INPUT unless `first` is between 0 and `max`. */
-export function assertPageSize(first: number, max: number, argument = 'first'): void {
-  if (first < 0 || first > max) {
-    throw new GraphQLError(`${argument} must be between 0 and ${max}`, { extensions: { code: 'BAD_USER_INPUT' } })
-  }
-}
+/** Pages of `communes`, after the cursor of a commune code; 500 per page is more than the largest province has (fewer than 200). */
+export const { encodeCursor, decodeCursor, assertPageSize } = createCursorPagination({
+  prefix: 'commune:',
+  isKey: (code) => COMMUNE_CODE.test(code),
+  maxPageSize: 500,
+  badInput: (message) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }),
+})

@@ -10,7 +10,7 @@ import {
   type LegacyAdministrativeUnit,
   type Succession,
 } from './model.js'
-import { assertPageSize, decodeCursor, MAX_PAGE_SIZE } from './pagination.js'
+import { assertPageSize, decodeCursor } from './pagination.js'
 import { findProvinces } from './repository.js'
 
 /** Most addresses `convertLegacyAddresses` takes in one call. */
@@ -149,7 +149,7 @@ export const resolvers = {
     },
     communes(unit: AdministrativeUnit, { first, after }: PageArgs, { loaders }: BoundaryContext) {
       const pageSize = first ?? DEFAULT_PAGE_SIZE
-      assertPageSize(pageSize, MAX_PAGE_SIZE)
+      assertPageSize(pageSize)
       const afterCode = after ? decodeCursor(after) : null
       if (unit.level !== 'PROVINCE') return EMPTY_PAGE
       return loaders.communePageByProvince.load({ provinceCode: unit.code, afterCode, first: pageSize })

@@ -1,3 +1,4 @@
+import { compareWithPopulation, type PopulationValues, type RecordedValues } from '@lienthong/lib'
 import {
   addressResolvers,
   createMappingQualityResolver,
@@ -8,7 +9,6 @@ import {
 import { GraphQLError } from 'graphql'
 import type { BusinessContext } from './context.js'
 import type { EnterpriseBusinessLineRow, EnterpriseOwnerRow, EnterpriseRepresentativeRow, EnterpriseRow, HouseholdBusinessLineRow, HouseholdBusinessRow } from './database.js'
-import { compareWithPopulation, type PopulationCitizen, type RecordedPerson } from './discrepancies.js'
 
 /** A citizen's role in one enterprise, on its way to `EnterpriseRole`. */
 interface EnterpriseRoleParent {
@@ -16,6 +16,17 @@ interface EnterpriseRoleParent {
   role: 'LEGAL_REPRESENTATIVE' | 'OWNER'
   title: string | null
   capitalShare: number | null
+}
+
+/** A Citizen representation from the gateway: the key, plus the population fields `businessDiscrepancies` requires. */
+type PopulationCitizen = PopulationValues & { personalId: string }
+
+/** One business-register record that names a citizen with their name, birth date and residence. */
+interface RecordedPerson {
+  /** GraphQL type name of the record. */
+  recordType: 'LegalRepresentative' | 'HouseholdBusiness'
+  recordId: string
+  recorded: RecordedValues
 }
 
 const citizenStub = (personalId: string) => ({ personalId })
@@ -56,27 +67,33 @@ export const resolvers = {
     householdBusinesses: (citizen: PopulationCitizen, _: unknown, context: BusinessContext) =>
       context.loaders.householdBusinessesByOwnerId.load(citizen.personalId),
     businessDiscrepancies: async (citizen: PopulationCitizen, _: unknown, context: BusinessContext) => {
+      // A citizen the population register does not know (no name and no birth date): nothing is invented.
+      if (citizen.fullName == null && citizen.birthDate == null) return []
       const [representations, householdBusinesses] = await Promise.all([
         context.loaders.representationsByPersonalId.load(citizen.personalId),
         context.loaders.householdBusinessesByOwnerId.load(citizen.personalId),
       ])
+      const residenceCode = async (addressId: number) => (await context.addressLoaders.address.load(addressId))?.legacy_commune_code ?? null
       const records: RecordedPerson[] = await Promise.all([
         ...representations.map(async (row) => ({
-          recordType: 'LegalRepresentative',
+          recordType: 'LegalRepresentative' as const,
           recordId: `${row.enterprise_code}/${row.personal_id}`,
-          name: row.name,
-          birthDate: row.birth_date,
-          residenceLegacyCommuneCode: (await context.addressLoaders.address.load(row.residence_address_id))?.legacy_commune_code ?? null,
+          recorded: { fullName: row.name, birthDate: row.birth_date, residenceLegacyCommuneCode: await residenceCode(row.residence_address_id) },
         })),
         ...householdBusinesses.map(async (row) => ({
-          recordType: 'HouseholdBusiness',
+          recordType: 'HouseholdBusiness' as const,
           recordId: row.registration_number,
-          name: row.owner_name,
-          birthDate: row.owner_birth_date,
-          residenceLegacyCommuneCode: (await context.addressLoaders.address.load(row.owner_residence_address_id))?.legacy_commune_code ?? null,
+          recorded: {
+            fullName: row.owner_name,
+            birthDate: row.owner_birth_date,
+            residenceLegacyCommuneCode: await residenceCode(row.owner_residence_address_id),
+          },
         })),
       ])
-      return compareWithPopulation(citizen, records)
+      // In record order, each record's fields in the order FULL_NAME, BIRTH_DATE, RESIDENCE.
+      return records.flatMap(({ recordType, recordId, recorded }) =>
+        compareWithPopulation(recorded, citizen).map((disagreement) => ({ register: 'BUSINESS', recordType, recordId, ...disagreement })),
+      )
     },
   },
 

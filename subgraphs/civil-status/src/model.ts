@@ -1,3 +1,4 @@
+import { compareWithPopulation, type PopulationField, type RecordedValues } from '@lienthong/lib'
 import type { BirthRegistrationRow, DeathRegistrationRow, MarriageRegistrationRow } from './database.js'
 
 // What the civil-status records mean for one citizen: derived at query time from the rows, never stored.
@@ -49,7 +50,7 @@ export interface PersonRecords {
   deaths: readonly DeathRegistrationRow[]
 }
 
-export type DiscrepancyField = 'FULL_NAME' | 'BIRTH_DATE' | 'SPOUSE'
+export type DiscrepancyField = PopulationField | 'SPOUSE'
 
 export interface Discrepancy {
   register: 'CIVIL_STATUS'
@@ -62,26 +63,27 @@ export interface Discrepancy {
 
 /**
  * Every (record, field) where the civil-status records naming a citizen disagree
- * with the population register. Names compare exactly after Unicode NFC; the
+ * with the population register: names and birth dates by the shared rule of
+ * `compareWithPopulation`, then the spouse of the marriage in force. The
  * residences spouses declared at marriage are historical and never compared.
  */
 export function findDiscrepancies(population: PopulationFacts, records: PersonRecords): Discrepancy[] {
   const found: Discrepancy[] = []
   const add = (recordType: Discrepancy['recordType'], recordId: string, field: DiscrepancyField, registerValue: string | null, populationValue: string | null) =>
     found.push({ register: 'CIVIL_STATUS', recordType, recordId, field, registerValue, populationValue })
-  const fullName = population.fullName
+  const compare = (recordType: Discrepancy['recordType'], recordId: string, recorded: RecordedValues) => {
+    for (const { field, registerValue, populationValue } of compareWithPopulation(recorded, population)) {
+      add(recordType, recordId, field, registerValue, populationValue)
+    }
+  }
 
-  for (const birth of records.births) {
-    if (!sameName(birth.child_name, fullName)) add('BirthRegistration', birth.id, 'FULL_NAME', birth.child_name, fullName)
-    if (birth.child_birth_date !== population.birthDate) add('BirthRegistration', birth.id, 'BIRTH_DATE', birth.child_birth_date, population.birthDate)
-  }
+  for (const birth of records.births) compare('BirthRegistration', birth.id, { fullName: birth.child_name, birthDate: birth.child_birth_date })
   for (const marriage of records.marriages) {
-    const ownName = marriage.husband_id === population.personalId ? marriage.husband_name : marriage.wife_name
-    if (!sameName(ownName, fullName)) add('MarriageRegistration', marriage.id, 'FULL_NAME', ownName, fullName)
+    compare('MarriageRegistration', marriage.id, {
+      fullName: marriage.husband_id === population.personalId ? marriage.husband_name : marriage.wife_name,
+    })
   }
-  for (const death of records.deaths) {
-    if (!sameName(death.deceased_name, fullName)) add('DeathRegistration', death.id, 'FULL_NAME', death.deceased_name, fullName)
-  }
+  for (const death of records.deaths) compare('DeathRegistration', death.id, { fullName: death.deceased_name })
   if (population.spouseId !== undefined) {
     const inForce = marriageInForce(records.marriages)
     const registerSpouse = inForce ? otherSpouseId(inForce, population.personalId) : null
@@ -92,8 +94,4 @@ export function findDiscrepancies(population: PopulationFacts, records: PersonRe
     }
   }
   return found
-}
-
-function sameName(recorded: string, population: string): boolean {
-  return recorded.normalize('NFC') === population.normalize('NFC')
 }

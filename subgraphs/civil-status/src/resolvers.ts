@@ -3,7 +3,9 @@ import {
   addressResolvers,
   createMappingQualityResolver,
   createResolveAddressMapping,
+  isAcceptedBy,
   loadAddress,
+  PersonalIdScalar,
   scalarResolvers,
 } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
@@ -37,15 +39,15 @@ function assertRegistrationId(id: string, what: string): string {
 
 /**
  * The key of a Citizen representation. Representations are raw JSON (`_Any`), not
- * parsed by the PersonalId scalar, so the 12-digit format is checked here.
+ * parsed by the PersonalId scalar, so its rule is applied here.
  */
 function assertPersonalId(personalId: unknown): string {
-  if (typeof personalId !== 'string' || !/^\d{12}$/.test(personalId)) {
+  if (!isAcceptedBy(PersonalIdScalar, personalId)) {
     throw new GraphQLError('Citizen.personalId must be a personal identification number of 12 digits', {
       extensions: { code: 'BAD_USER_INPUT' },
     })
   }
-  return personalId
+  return personalId as string
 }
 
 const citizen = (personalId: string | null) => (personalId === null ? null : { personalId })

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@lienthong/lib'
 import { createAddressLoaders } from '@lienthong/lib/registers'
 import { officialOf } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
@@ -5,7 +6,6 @@ import type express from 'express'
 import type { Kysely } from 'kysely'
 import type { InsuranceDatabase } from './database.js'
 import { createInsuranceLoaders, type InsuranceLoaders } from './loaders.js'
-import { todayInVietnam } from './model.js'
 
 /** What the insurance subgraph builds once at start and shares between requests. */
 export interface InsuranceServices {

@@ -1,13 +1,6 @@
-import { EnterpriseCodeScalar } from '@lienthong/schema'
+import { EnterpriseCodeScalar, isAcceptedBy } from '@lienthong/schema'
 
-// Pure rules of the insurance register: identifier formats, the card's code tables, and month arithmetic.
-// The two formats repeat the shared scalars' patterns for `_entities` representations, which no scalar parses:
-// `@lienthong/schema` exports the scalars but no predicate, and a pattern is cheaper than a caught GraphQLError.
-
-/** Mã số BHXH: 10 digits. */
-export const SOCIAL_INSURANCE_NUMBER = /^\d{10}$/
-/** Mã thẻ BHYT: 2 capital letters, benefit level 1–5, 2-digit province, 10-digit BHXH number. */
-export const HEALTH_INSURANCE_CARD_NUMBER = /^[A-Z]{2}[1-5]\d{2}\d{10}$/
+// Pure rules of the insurance register: the card's code tables, employer codes and month arithmetic.
 
 /**
  * Mã đối tượng tham gia BHYT (the card's first two letters) → its Vietnamese label, for the groups this register
@@ -50,12 +43,7 @@ export function cardProvinceCode(cardNumber: string): string {
  * EnterpriseCode scalar accepts, check digit included, or `Enterprise.enterpriseCode` could not serialize it.
  */
 export function isEnterpriseCode(code: string): boolean {
-  try {
-    EnterpriseCodeScalar.parseValue(code)
-    return true
-  } catch {
-    return false
-  }
+  return isAcceptedBy(EnterpriseCodeScalar, code)
 }
 
 /** The calendar day after an ISO date. */
@@ -76,9 +64,4 @@ export function wholeMonths(from: string, lastDay: string): number {
   const [endYear, endMonth, endDay] = end.split('-').map(Number) as [number, number, number]
   const months = (endYear - fromYear) * 12 + (endMonth - fromMonth) - (endDay < fromDay ? 1 : 0)
   return Math.max(0, months)
-}
-
-/** Today's date in Vietnam (UTC+7), 'YYYY-MM-DD': validity and open periods are counted in local days. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }

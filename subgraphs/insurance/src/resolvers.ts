@@ -1,26 +1,21 @@
+import { compareWithPopulation, type PopulationValues } from '@lienthong/lib'
 import {
   addressResolvers,
   createMappingQualityResolver,
   createResolveAddressMapping,
+  HealthInsuranceCardNumberScalar,
+  isAcceptedBy,
   loadAddress,
   scalarResolvers,
+  SocialInsuranceNumberScalar,
   type AddressParent,
 } from '@lienthong/schema'
 import type { InsuranceContext } from './context.js'
 import type { HealthInsuranceCardRow, ParticipationPeriodRow, SocialInsuranceRecordRow } from './database.js'
-import { findInsuranceDiscrepancies, type PopulationFacts } from './discrepancies.js'
-import {
-  BENEFICIARY_GROUPS,
-  BENEFIT_PERCENT,
-  cardProvinceCode,
-  HEALTH_INSURANCE_CARD_NUMBER,
-  isEnterpriseCode,
-  SOCIAL_INSURANCE_NUMBER,
-  wholeMonths,
-} from './model.js'
+import { BENEFICIARY_GROUPS, BENEFIT_PERCENT, cardProvinceCode, isEnterpriseCode, wholeMonths } from './model.js'
 
 /** A Citizen representation from the gateway: its key, plus the population fields insuranceDiscrepancies requires. */
-type CitizenReference = PopulationFacts & { personalId: string }
+type CitizenReference = PopulationValues & { personalId: string }
 
 /** Whole months of one period, counted up to today while it is open. */
 function periodMonths(period: ParticipationPeriodRow, today: string): number {
@@ -55,15 +50,24 @@ export const resolvers = {
     async insuranceDiscrepancies(citizen: CitizenReference, _: unknown, context: InsuranceContext) {
       const records = await context.loaders.recordsByPersonalId.load(citizen.personalId)
       const residences = await Promise.all(records.map((record) => context.addressLoaders.address.load(record.residence_address_id)))
-      return findInsuranceDiscrepancies(
-        citizen,
-        records.map((record, index) => ({ record, residenceLegacyCommuneCode: residences[index]?.legacy_commune_code ?? null })),
+      // One entry per (book, field), books in loader order.
+      return records.flatMap((record, index) =>
+        compareWithPopulation(
+          { fullName: record.full_name, birthDate: record.birth_date, residenceLegacyCommuneCode: residences[index]?.legacy_commune_code ?? null },
+          citizen,
+        ).map((disagreement) => ({
+          register: 'INSURANCE',
+          recordType: 'SocialInsuranceRecord',
+          recordId: record.social_insurance_number,
+          ...disagreement,
+        })),
       )
     },
   },
   SocialInsuranceRecord: {
-    __resolveReference: (reference: { socialInsuranceNumber: string }, { loaders }: InsuranceContext) =>
-      SOCIAL_INSURANCE_NUMBER.test(reference.socialInsuranceNumber) ? loaders.recordByNumber.load(reference.socialInsuranceNumber) : null,
+    // Representations are raw JSON (`_Any`), not parsed by the scalars: a malformed number names nothing.
+    __resolveReference: ({ socialInsuranceNumber }: { socialInsuranceNumber?: unknown }, { loaders }: InsuranceContext) =>
+      isAcceptedBy(SocialInsuranceNumberScalar, socialInsuranceNumber) ? loaders.recordByNumber.load(socialInsuranceNumber) : null,
     socialInsuranceNumber: (record: SocialInsuranceRecordRow) => record.social_insurance_number,
     citizen: (record: SocialInsuranceRecordRow) => ({ personalId: record.personal_id }),
     fullName: (record: SocialInsuranceRecordRow) => record.full_name,
@@ -89,8 +93,8 @@ export const resolvers = {
     months: (period: ParticipationPeriodRow, _: unknown, { today }: InsuranceContext) => periodMonths(period, today),
   },
   HealthInsuranceCard: {
-    __resolveReference: (reference: { cardNumber: string }, { loaders }: InsuranceContext) =>
-      HEALTH_INSURANCE_CARD_NUMBER.test(reference.cardNumber) ? loaders.cardByNumber.load(reference.cardNumber) : null,
+    __resolveReference: ({ cardNumber }: { cardNumber?: unknown }, { loaders }: InsuranceContext) =>
+      isAcceptedBy(HealthInsuranceCardNumberScalar, cardNumber) ? loaders.cardByNumber.load(cardNumber) : null,
     cardNumber: (card: HealthInsuranceCardRow) => card.card_number,
     socialInsuranceNumber: (card: HealthInsuranceCardRow) => card.social_insurance_number,
     citizen: (card: HealthInsuranceCardRow) => ({ personalId: card.personal_id }),

@@ -1,8 +1,16 @@
-import { addressResolvers, createMappingQualityResolver, createResolveAddressMapping, loadAddress, scalarResolvers } from '@lienthong/schema'
+import { compareWithPopulation, todayInVietnam } from '@lienthong/lib'
+import {
+  addressResolvers,
+  createMappingQualityResolver,
+  createResolveAddressMapping,
+  isAcceptedBy,
+  LandParcelIdScalar,
+  loadAddress,
+  scalarResolvers,
+} from '@lienthong/schema'
 import type { LandContext } from './context.js'
 import type { LandCertificateRow, LandEncumbranceRow, LandParcelRow, LandRightHolderRow, LandUseRow } from './database.js'
 import { landUsePurposeName } from './land-use-purposes.js'
-import { LAND_PARCEL_ID_PATTERN } from './parcel-id.js'
 
 /** A Citizen representation from the gateway; `fullName` is there when `landDiscrepancies` is asked. */
 interface CitizenReference {
@@ -27,8 +35,8 @@ export const resolvers = {
   },
   LandParcel: {
     // A malformed id from another subgraph cannot name a parcel: null, not an error.
-    __resolveReference: async ({ id }: { id: string }, context: LandContext) =>
-      typeof id === 'string' && LAND_PARCEL_ID_PATTERN.test(id) ? ((await context.loaders.parcelById.load(id)) ?? null) : null,
+    __resolveReference: async ({ id }: { id?: unknown }, context: LandContext) =>
+      isAcceptedBy(LandParcelIdScalar, id) ? ((await context.loaders.parcelById.load(id)) ?? null) : null,
     legacyCommune: (parcel: LandParcelRow) => ({ code: parcel.legacy_commune_code }),
     mapSheetNumber: (parcel: LandParcelRow) => parcel.map_sheet_number,
     parcelNumber: (parcel: LandParcelRow) => parcel.parcel_number,
@@ -77,21 +85,16 @@ export const resolvers = {
     landDiscrepancies: async (citizen: CitizenReference, _args: unknown, context: LandContext) => {
       // Unknown to population: nothing to compare with.
       if (typeof citizen.fullName !== 'string') return []
-      const populationName = citizen.fullName.normalize('NFC')
       const holdings = await context.loaders.holdingsByPersonalId.load(citizen.personalId)
       const reported = new Set<string>()
       const discrepancies = []
       for (const holding of holdings) {
-        if (holding.holder_name.normalize('NFC') === populationName || reported.has(holding.parcel_id)) continue
-        reported.add(holding.parcel_id)
-        discrepancies.push({
-          register: 'LAND',
-          recordType: 'LandParcel',
-          recordId: holding.parcel_id,
-          field: 'FULL_NAME',
-          registerValue: holding.holder_name,
-          populationValue: citizen.fullName,
-        })
+        // A parcel is reported once, however many of its holder rows name the citizen.
+        if (reported.has(holding.parcel_id)) continue
+        for (const disagreement of compareWithPopulation({ fullName: holding.holder_name }, citizen)) {
+          reported.add(holding.parcel_id)
+          discrepancies.push({ register: 'LAND', recordType: 'LandParcel', recordId: holding.parcel_id, ...disagreement })
+        }
       }
       return discrepancies
     },
@@ -103,10 +106,7 @@ export const resolvers = {
   },
 }
 
-// Built once, not per certificate: constructing a DateTimeFormat costs far more than formatting with it.
-const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
-
 /** Whether a date is today or earlier in Vietnam: a revocation or release dated today is in effect. */
 function onOrBeforeToday(date: string | null): boolean {
-  return date !== null && date <= VIETNAM_DATE.format(new Date())
+  return date !== null && date <= todayInVietnam()
 }

@@ -3,7 +3,9 @@ import {
   addressResolvers,
   createMappingQualityResolver,
   createResolveAddressMapping,
+  isAcceptedBy,
   loadAddress,
+  PersonalIdScalar,
   scalarResolvers,
 } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
@@ -18,14 +20,10 @@ export const MAX_CITIZENS_PER_CALL = 500
 // Thin resolvers: arguments are checked, lookups go through the per-request
 // loaders (so `_entities` and nested lists batch), rows become GraphQL shapes here.
 
-const PERSONAL_ID = /^\d{12}$/
 const COMMUNE_CODE = /^\d{5}$/
 /** Longer than any household id the source writes ("HK01000123"). */
 const MAX_HOUSEHOLD_ID_LENGTH = 64
 const MAX_NAME_LENGTH = 200
-
-// Representations in `_entities` are raw JSON (`_Any`), not parsed by the scalars.
-const isPersonalId = (value: unknown): value is string => typeof value === 'string' && PERSONAL_ID.test(value)
 
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })
@@ -119,8 +117,9 @@ export const resolvers: GraphQLResolverMap<PopulationContext> = {
 
   Citizen: {
     // The gateway sends `{ __typename, personalId }` (plus fields other subgraphs know); the loader batches them.
-    __resolveReference: async (reference: { personalId?: unknown }, context: PopulationContext) =>
-      isPersonalId(reference.personalId) ? loadCitizen(context, reference.personalId) : null,
+    // Representations are raw JSON (`_Any`), not parsed by the scalar: a malformed id names no citizen.
+    __resolveReference: async ({ personalId }: { personalId?: unknown }, context: PopulationContext) =>
+      isAcceptedBy(PersonalIdScalar, personalId) ? loadCitizen(context, personalId) : null,
     personalId: (citizen: CitizenRow) => citizen.personal_id,
     fullName: (citizen: CitizenRow) => citizen.full_name,
     otherNames: (citizen: CitizenRow) => citizen.other_names,
