@@ -1,7 +1,7 @@
 import { remapAddresses } from '@lienthong/lib/registers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CIVIL_STATUS_FIXTURE, PHUC_XA } from './fixtures.js'
-import { createTestCivilStatusDatabase, ingestAndRemap, type TestCivilStatusDatabase } from './test-setup.js'
+import { createTestCivilStatusDatabase, ingestSlice, type TestCivilStatusDatabase } from './test-setup.js'
 
 let database: TestCivilStatusDatabase
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('ingestCivilStatusSlice', () => {
   it('when a slice is ingested, then each record is one row and each LegacyAddress one address row', async () => {
-    const result = await ingestAndRemap(database, CIVIL_STATUS_FIXTURE)
+    const result = await ingestSlice(database, CIVIL_STATUS_FIXTURE)
     expect(result).toEqual({ addresses: 12, births: 3, marriages: 4, deaths: 1 })
 
     const db = database.db
@@ -43,7 +43,7 @@ describe('ingestCivilStatusSlice', () => {
       marriages: [],
       deaths: [],
     }
-    expect(await ingestAndRemap(database, chunk)).toEqual({ addresses: 3, births: 3, marriages: 0, deaths: 0 })
+    expect(await ingestSlice(database, chunk)).toEqual({ addresses: 3, births: 3, marriages: 0, deaths: 0 })
 
     const after = await database.db.selectFrom('address').select(['id', 'mapped_at', 'mapping_status']).orderBy('id').execute()
     expect(after).toHaveLength(15)
@@ -56,7 +56,7 @@ describe('ingestCivilStatusSlice', () => {
 
   it('when a record breaks a constraint, then the whole chunk is rolled back', async () => {
     const broken = { births: [], deaths: [], marriages: [{ ...CIVIL_STATUS_FIXTURE.marriages[0]!, id: 'KH-X', dissolvedOn: '2020-01-01', dissolutionReason: null }] }
-    await expect(ingestAndRemap(database, broken)).rejects.toThrow(/marriage_registration_dissolution_check/)
+    await expect(ingestSlice(database, broken)).rejects.toThrow(/marriage_registration_dissolution_check/)
     expect(await database.db.selectFrom('marriage_registration').select('id').where('id', '=', 'KH-X').execute()).toEqual([])
     expect(await database.db.selectFrom('address').select('id').execute()).toHaveLength(15)
   })

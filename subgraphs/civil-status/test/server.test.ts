@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCivilStatusSubgraph } from '../src/index.js'
 import { CIVIL_STATUS_FIXTURE, PEOPLE } from './fixtures.js'
-import { createTestCivilStatusDatabase, ingestAndRemap, type TestCivilStatusDatabase } from './test-setup.js'
+import { createTestCivilStatusDatabase, ingestSlice, type TestCivilStatusDatabase } from './test-setup.js'
 
 let database: TestCivilStatusDatabase
 let subgraph: Awaited<ReturnType<typeof startCivilStatusSubgraph>>
 
 beforeAll(async () => {
   database = await createTestCivilStatusDatabase('server')
-  await ingestAndRemap(database, CIVIL_STATUS_FIXTURE)
+  await ingestSlice(database, CIVIL_STATUS_FIXTURE)
   // Migrating again at start is a no-op on a migrated database.
   subgraph = await startCivilStatusSubgraph({ databaseUrl: database.url, port: 0 })
 })

@@ -19,7 +19,7 @@ export function createTestCivilStatusDatabase(feature: string): Promise<TestCivi
 }
 
 /** Ingests a slice in one transaction of its own client, as the seed does (mapping its addresses at ingest). */
-export function ingestAndRemap(database: TestCivilStatusDatabase, slice: CivilStatusSlice): Promise<CivilStatusIngestResult> {
+export function ingestSlice(database: TestCivilStatusDatabase, slice: CivilStatusSlice): Promise<CivilStatusIngestResult> {
   return ingestInTransaction(database.url, (client) => ingestCivilStatusSlice(client, slice))
 }
 
@@ -48,7 +48,7 @@ export function useTestCivilStatusSubgraph(feature: string, slice: CivilStatusSl
   return useTestSubgraph({
     createDatabase: () => createTestCivilStatusDatabase(feature),
     ingest: async (database) => {
-      await ingestAndRemap(database, slice)
+      await ingestSlice(database, slice)
     },
     startServer: ({ db }) => startTestCivilStatusServer(db),
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AN, testSlice } from './fixtures.js'
-import { ingestAndRemap, useTestInsuranceSubgraph } from './test-setup.js'
+import { ingestSlice, useTestInsuranceSubgraph } from './test-setup.js'
 
 const insurance = useTestInsuranceSubgraph('ingest')
 
@@ -27,7 +27,7 @@ describe('ingestInsuranceSlice', () => {
 
   it('when a second chunk repeats an address text, then it still gets its own address row (never deduplicated), mapped at ingest', async () => {
     const twin = { ...AN, socialInsuranceNumber: '0100000099', personalId: '001090000099', periods: [] }
-    const counts = await ingestAndRemap(insurance.database, { socialInsurance: [twin], healthInsuranceCards: [] })
+    const counts = await ingestSlice(insurance.database, { socialInsurance: [twin], healthInsuranceCards: [] })
     expect(counts).toEqual({ addresses: 1, socialInsuranceRecords: 1, participationPeriods: 0, healthInsuranceCards: 0 })
     const rows = await insurance.database.db
       .selectFrom('address')

@@ -19,7 +19,7 @@ export function createTestInsuranceDatabase(feature: string): Promise<TestInsura
 }
 
 /** Ingests a slice the way the seed does: one transaction, mapping its addresses at ingest. */
-export function ingestAndRemap(database: TestInsuranceDatabase, slice: InsuranceSlice): Promise<InsuranceIngestCounts> {
+export function ingestSlice(database: TestInsuranceDatabase, slice: InsuranceSlice): Promise<InsuranceIngestCounts> {
   return ingestInTransaction(database.url, (client) => ingestInsuranceSlice(client, slice))
 }
 
@@ -46,7 +46,7 @@ export interface InsuranceTestContext {
 export function useTestInsuranceSubgraph(feature: string): InsuranceTestContext {
   return useTestSubgraph({
     createDatabase: () => createTestInsuranceDatabase(feature),
-    ingest: async (database) => ({ ingested: await ingestAndRemap(database, testSlice()) }),
+    ingest: async (database) => ({ ingested: await ingestSlice(database, testSlice()) }),
     startServer: ({ db }) => startTestInsuranceServer(db),
   })
 }

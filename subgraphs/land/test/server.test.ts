@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLandSubgraph, type RunningLandSubgraph } from '../src/index.js'
 import { SAMPLE_SLICE } from './fixtures.js'
-import { createTestLandDatabase, ingestAndRemap, type TestLandDatabase } from './test-setup.js'
+import { createTestLandDatabase, ingestSlice, type TestLandDatabase } from './test-setup.js'
 
 describe('land subgraph over HTTP', () => {
   let database: TestLandDatabase
   let subgraph: RunningLandSubgraph
   beforeAll(async () => {
     database = await createTestLandDatabase('server')
-    await ingestAndRemap(database, SAMPLE_SLICE)
+    await ingestSlice(database, SAMPLE_SLICE)
     // Migrations already ran: starting again must find nothing pending.
     subgraph = await startLandSubgraph({ databaseUrl: database.url, port: 0 })
   })

@@ -18,7 +18,7 @@ export function createTestLandDatabase(feature: string): Promise<TestLandDatabas
 }
 
 /** Ingests a slice in one transaction, as the seed does (mapping its addresses at ingest). */
-export function ingestAndRemap(database: TestLandDatabase, slice: LandSlice): Promise<LandIngestCounts> {
+export function ingestSlice(database: TestLandDatabase, slice: LandSlice): Promise<LandIngestCounts> {
   return ingestInTransaction(database.url, (client) => ingestLandSlice(client, slice))
 }
 
@@ -44,7 +44,7 @@ export function useTestLandSubgraph(feature: string, slice?: LandSlice): LandTes
   return useTestSubgraph({
     createDatabase: () => createTestLandDatabase(feature),
     ingest: async (database) => {
-      if (slice) await ingestAndRemap(database, slice)
+      if (slice) await ingestSlice(database, slice)
     },
     startServer: ({ db }) => startTestLandServer(db),
   })

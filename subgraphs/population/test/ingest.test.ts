@@ -3,7 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestPopulationSlice } from '../src/ingest.js'
 import { addressesOf, buildTestSlice, fatherId, firstChildId, householdId, motherId, residenceOf, secondChildId } from './fixtures.js'
-import { createTestPopulationDatabase, dataOf, ingestAndRemap, startTestPopulationServer, type TestPopulationDatabase } from './test-setup.js'
+import { createTestPopulationDatabase, dataOf, ingestSlice, startTestPopulationServer, type TestPopulationDatabase } from './test-setup.js'
 
 let database: TestPopulationDatabase
 let client: pg.Client
@@ -71,7 +71,7 @@ describe('ingestPopulationSlice', () => {
   })
 
   it('when the next chunk names citizens of an earlier one, then its addresses are mapped at ingest and the links resolve', async () => {
-    expect(await ingestAndRemap(database, { citizens: [], households: [] })).toEqual({ citizens: 0, households: 0, addresses: 0 })
+    expect(await ingestSlice(database, { citizens: [], households: [] })).toEqual({ citizens: 0, households: 0, addresses: 0 })
     const before = await database.db.selectFrom('address').select(['id', 'mapped_at']).orderBy('id').execute()
     const nextChunk: PopulationSlice = {
       households: [],
@@ -90,7 +90,7 @@ describe('ingestPopulationSlice', () => {
         },
       ],
     }
-    expect(await ingestAndRemap(database, nextChunk)).toEqual({ citizens: 1, households: 0, addresses: 5 })
+    expect(await ingestSlice(database, nextChunk)).toEqual({ citizens: 1, households: 0, addresses: 5 })
     const added = await database.db
       .selectFrom('address')
       .select(['legacy_commune_code', 'text', 'commune_code', 'mapping_status'])

@@ -19,7 +19,7 @@ export function createTestPopulationDatabase(feature: string): Promise<TestPopul
 }
 
 /** Ingests a slice in one transaction of its own client, as the seed does (mapping its addresses at ingest). */
-export function ingestAndRemap(database: TestPopulationDatabase, slice: PopulationSlice): Promise<PopulationIngestResult> {
+export function ingestSlice(database: TestPopulationDatabase, slice: PopulationSlice): Promise<PopulationIngestResult> {
   return ingestInTransaction(database.url, (client) => ingestPopulationSlice(client, slice))
 }
 
@@ -45,7 +45,7 @@ export function useTestPopulationSubgraph(feature: string): PopulationTestContex
     createDatabase: () => createTestPopulationDatabase(feature),
     ingest: async (database) => {
       const slice = buildTestSlice()
-      await ingestAndRemap(database, slice)
+      await ingestSlice(database, slice)
       return { slice }
     },
     startServer: ({ db }) => startTestPopulationServer(db),
