@@ -6,9 +6,11 @@ import { sql, type Kysely } from 'kysely'
 // indexes; char(n) would be cast and miss them): their population data lives in another register.
 // Every lookup by a person (child, parent, spouse, deceased) has an index: the
 // DataLoaders ask for many persons at once with `= ANY($1)`.
-export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('birth_registration')
+
+/** A civil-status table with the columns every registration has: number, book, date and registering authority. */
+function registrationTable(db: Kysely<any>, table: string) {
+  return db.schema
+    .createTable(table)
     .addColumn('id', 'text', (col) => col.primaryKey())
     .addColumn('registration_number', 'text', (col) => col.notNull())
     .addColumn('book', 'text', (col) => col.notNull())
@@ -16,6 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('authority_name', 'text', (col) => col.notNull())
     .addColumn('authority_legacy_unit_code', 'varchar(5)')
     .addColumn('authority_commune_code', 'char(5)')
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await registrationTable(db, 'birth_registration')
     .addColumn('child_id', 'text', (col) => col.notNull())
     .addColumn('child_name', 'text', (col) => col.notNull())
     .addColumn('child_birth_date', 'date', (col) => col.notNull())
@@ -28,15 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('birth_registration_father_id_idx').on('birth_registration').column('father_id').execute()
   await db.schema.createIndex('birth_registration_mother_id_idx').on('birth_registration').column('mother_id').execute()
 
-  await db.schema
-    .createTable('marriage_registration')
-    .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('registration_number', 'text', (col) => col.notNull())
-    .addColumn('book', 'text', (col) => col.notNull())
-    .addColumn('registration_date', 'date', (col) => col.notNull())
-    .addColumn('authority_name', 'text', (col) => col.notNull())
-    .addColumn('authority_legacy_unit_code', 'varchar(5)')
-    .addColumn('authority_commune_code', 'char(5)')
+  await registrationTable(db, 'marriage_registration')
     .addColumn('husband_id', 'text', (col) => col.notNull())
     .addColumn('wife_id', 'text', (col) => col.notNull())
     .addColumn('husband_name', 'text', (col) => col.notNull())
@@ -52,15 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('marriage_registration_husband_id_idx').on('marriage_registration').columns(['husband_id', 'registration_date']).execute()
   await db.schema.createIndex('marriage_registration_wife_id_idx').on('marriage_registration').columns(['wife_id', 'registration_date']).execute()
 
-  await db.schema
-    .createTable('death_registration')
-    .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('registration_number', 'text', (col) => col.notNull())
-    .addColumn('book', 'text', (col) => col.notNull())
-    .addColumn('registration_date', 'date', (col) => col.notNull())
-    .addColumn('authority_name', 'text', (col) => col.notNull())
-    .addColumn('authority_legacy_unit_code', 'varchar(5)')
-    .addColumn('authority_commune_code', 'char(5)')
+  await registrationTable(db, 'death_registration')
     .addColumn('deceased_id', 'text', (col) => col.notNull())
     .addColumn('deceased_name', 'text', (col) => col.notNull())
     .addColumn('date_of_death', 'date', (col) => col.notNull())
