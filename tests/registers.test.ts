@@ -31,8 +31,11 @@ describe('the five registers through the gateway, on a seeded nation', () => {
   let nation: GeneratedNation
   let defective: Set<string>
   let kinds: Map<string, Set<string>>
+  /** Before the stack's databases exist: every record's updatedAt comes after it. */
+  let stackStartedAt: number
 
   beforeAll(async () => {
+    stackStartedAt = Date.now()
     nation = regenerate()
     defective = new Set(nation.manifest.discrepancies.map((discrepancy) => discrepancy.personalId))
     kinds = recordKinds()
@@ -136,6 +139,25 @@ describe('the five registers through the gateway, on a seeded nation', () => {
     )
     expect(profile.socialInsurance?.socialInsuranceNumber).toBe(insurance?.socialInsuranceNumber)
     expect([profile.civilStatusDiscrepancies, profile.landDiscrepancies, profile.businessDiscrepancies, profile.insuranceDiscrepancies]).toEqual([[], [], [], []])
+
+    // Every register tells when each record last changed (cases cites it beside each value): an ISO 8601 instant on the wire.
+    const updatedAts: unknown[] = [
+      profile.updatedAt,
+      profile.household.updatedAt,
+      profile.birthRegistration.updatedAt,
+      ...profile.marriages.map((marriage: { updatedAt: unknown }) => marriage.updatedAt),
+      ...profile.landRights.map((right: { parcel: { updatedAt: unknown } }) => right.parcel.updatedAt),
+      ...profile.enterprises.map((role: { enterprise: { updatedAt: unknown } }) => role.enterprise.updatedAt),
+      profile.socialInsurance.updatedAt,
+      ...profile.healthInsuranceCards.map((card: { updatedAt: unknown }) => card.updatedAt),
+    ]
+    // The citizen, their household, birth, marriage, parcel, enterprise, book and card at least.
+    expect(updatedAts.length).toBeGreaterThanOrEqual(8)
+    for (const updatedAt of updatedAts) {
+      expect(updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+      expect(Date.parse(updatedAt as string)).toBeGreaterThanOrEqual(stackStartedAt)
+      expect(Date.parse(updatedAt as string)).toBeLessThanOrEqual(Date.now())
+    }
 
     // Every address, whichever register holds it, carries its 2025 commune with the boundary's name.
     const addresses = collectAddresses(profile)

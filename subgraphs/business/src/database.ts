@@ -1,5 +1,5 @@
 import type { RegisterAddressDatabase } from '@lienthong/lib/registers'
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 export type LegalForm = 'TNHH_ONE_MEMBER' | 'TNHH_MULTI_MEMBER' | 'JOINT_STOCK' | 'PARTNERSHIP' | 'PRIVATE' | 'BRANCH'
 export type EnterpriseStatus = 'OPERATING' | 'SUSPENDED' | 'DISSOLVING' | 'DISSOLVED' | 'BANKRUPT'
@@ -21,6 +21,8 @@ export interface EnterpriseTable {
   /** numeric: pg returns it as text. */
   charter_capital_vnd: string
   head_office_address_id: number
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** Người đại diện theo pháp luật, with the name, birth date and residence the register recorded. */
@@ -73,6 +75,8 @@ export interface HouseholdBusinessTable {
   /** numeric: pg returns it as text. */
   capital_vnd: string
   status: HouseholdBusinessStatus
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** Ngành, nghề kinh doanh of a household business. */

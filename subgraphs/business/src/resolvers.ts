@@ -112,6 +112,8 @@ export const resolvers = {
     businessLines: (row: EnterpriseRow, _: unknown, context: BusinessContext) => context.loaders.businessLinesByEnterpriseCode.load(row.enterprise_code),
     parent: (row: EnterpriseRow, _: unknown, context: BusinessContext) => (row.parent_code ? context.loaders.enterpriseByCode.load(row.parent_code) : null),
     branches: (row: EnterpriseRow, _: unknown, context: BusinessContext) => context.loaders.branchesByParentCode.load(row.enterprise_code),
+    // A Date: the DateTime scalar serialises it as an ISO 8601 instant (as Address.mappedAt).
+    updatedAt: (row: EnterpriseRow) => row.updated_at,
   },
 
   LegalRepresentative: {
@@ -154,6 +156,7 @@ export const resolvers = {
     capitalVnd: (row: HouseholdBusinessRow) => Number(row.capital_vnd),
     businessLines: (row: HouseholdBusinessRow, _: unknown, context: BusinessContext) =>
       context.loaders.businessLinesByRegistrationNumber.load(row.registration_number),
+    updatedAt: (row: HouseholdBusinessRow) => row.updated_at,
   },
 }
 

@@ -2,7 +2,9 @@ import type { BusinessSlice, EnterpriseRecord, HouseholdBusinessRecord } from '@
 import { calculateEnterpriseCodeCheckDigit } from '@lienthong/schema'
 import { describe, expect, it } from 'vitest'
 import { address } from './fixtures.js'
-import { dataOf, useTestBusinessSubgraph } from './test-setup.js'
+import { dataOf, expectUpdatedAt, useTestBusinessSubgraph } from './test-setup.js'
+
+const startedAt = new Date()
 
 const CITIZENS = 20
 
@@ -95,7 +97,7 @@ const CITIZENS_QUERY = /* GraphQL */ `
         enterprises {
           role title capitalShare
           enterprise {
-            enterpriseCode vietnameseName legalForm charterCapitalVnd
+            enterpriseCode vietnameseName legalForm charterCapitalVnd updatedAt
             headOffice { ${ADDRESS} }
             representatives { name title citizen { personalId } residence { ${ADDRESS} } }
             owners { kind name capitalShare citizen { personalId } enterprise { enterpriseCode vietnameseName headOffice { text } } }
@@ -105,7 +107,7 @@ const CITIZENS_QUERY = /* GraphQL */ `
           }
         }
         householdBusinesses {
-          registrationNumber name ownerName
+          registrationNumber name ownerName updatedAt
           ownerResidence { ${ADDRESS} }
           address { ${ADDRESS} }
           authority { name legacyUnit { code } }
@@ -117,7 +119,7 @@ const CITIZENS_QUERY = /* GraphQL */ `
   }
 `
 
-async function statementsFor(count: number): Promise<{ statements: number; entities: { personalId: string; enterprises: unknown[]; householdBusinesses: unknown[]; businessDiscrepancies: unknown[] }[] }> {
+async function statementsFor(count: number): Promise<{ statements: number; entities: { personalId: string; enterprises: { enterprise: { updatedAt: unknown } }[]; householdBusinesses: { updatedAt: unknown }[]; businessDiscrepancies: unknown[] }[] }> {
   const representations = personalIds.slice(0, count).map((personalId, i) => ({
     __typename: 'Citizen',
     personalId,
@@ -142,6 +144,8 @@ describe('batching', () => {
       // Representative of the enterprise and its branch, owner of the enterprise.
       expect(citizen.enterprises).toHaveLength(3)
       expect(citizen.householdBusinesses).toHaveLength(1)
+      // updatedAt comes with the rows already loaded: no statement of its own.
+      for (const updatedAt of [...citizen.enterprises.map((role) => role.enterprise.updatedAt), citizen.householdBusinesses[0]!.updatedAt]) expectUpdatedAt(updatedAt, startedAt)
     }
     // Odd citizens' representative records carry 00007, not their 00001: one RESIDENCE discrepancy per record.
     expect(twenty.entities.map((citizen) => citizen.businessDiscrepancies.length)).toEqual(personalIds.map((_, i) => (i % 2 === 0 ? 0 : 2)))

@@ -1,7 +1,10 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { AN, BINH, BRANCH_A, CUONG, ENTERPRISE_A, ENTERPRISE_B, TEXT, businessSlice } from './fixtures.js'
-import { dataOf, errorCodesOf, useTestBusinessSubgraph } from './test-setup.js'
+import { AN, BINH, BRANCH_A, CUONG, ENTERPRISE_A, ENTERPRISE_B, HOUSEHOLD_AN, TEXT, businessSlice } from './fixtures.js'
+import { dataOf, errorCodesOf, expectUpdatedAt, useTestBusinessSubgraph } from './test-setup.js'
 
+// Before the test database exists: every record's updatedAt must come after it.
+const startedAt = new Date()
 const subgraph = useTestBusinessSubgraph('enterprises', businessSlice)
 
 const ENTERPRISE_FIELDS = /* GraphQL */ `
@@ -11,12 +14,15 @@ const ENTERPRISE_FIELDS = /* GraphQL */ `
   owners { kind citizen { personalId } enterprise { enterpriseCode vietnameseName } name capitalShare }
   businessLines { vsicCode name isMain }
   parent { enterpriseCode }
-  branches { enterpriseCode legalForm parent { enterpriseCode } }
+  branches { enterpriseCode legalForm parent { enterpriseCode } updatedAt }
+  updatedAt
 `
 
 describe('Query.enterprise', () => {
   it('When an enterprise is asked for, Then every field is as registered, its main business line first', async () => {
     const { enterprise } = dataOf(await subgraph.execute(`query($c: EnterpriseCode!) { enterprise(enterpriseCode: $c) { ${ENTERPRISE_FIELDS} } }`, { c: ENTERPRISE_A }))
+    expectUpdatedAt(enterprise.updatedAt, startedAt)
+    expectUpdatedAt(enterprise.branches[0].updatedAt, startedAt)
     expect(enterprise).toEqual({
       enterpriseCode: ENTERPRISE_A,
       vietnameseName: 'Công ty TNHH Thương mại Sông Hồng',
@@ -58,7 +64,8 @@ describe('Query.enterprise', () => {
         { vsicCode: '4669', name: 'Bán buôn chuyên doanh khác chưa được phân vào đâu', isMain: false },
       ],
       parent: null,
-      branches: [{ enterpriseCode: BRANCH_A, legalForm: 'BRANCH', parent: { enterpriseCode: ENTERPRISE_A } }],
+      branches: [{ enterpriseCode: BRANCH_A, legalForm: 'BRANCH', parent: { enterpriseCode: ENTERPRISE_A }, updatedAt: enterprise.branches[0].updatedAt }],
+      updatedAt: enterprise.updatedAt,
     })
   })
 
@@ -127,5 +134,30 @@ describe('_entities for Enterprise', () => {
       null,
       { enterpriseCode: ENTERPRISE_B, vietnameseName: 'Công ty Cổ phần Đầu tư Ba Đình', parent: null, headOffice: { text: TEXT.bHeadOffice } },
     ])
+  })
+})
+
+describe('updatedAt', () => {
+  const RECORDS = 'query($c: EnterpriseCode!, $n: ID!) { enterprise(enterpriseCode: $c) { updatedAt } householdBusiness(registrationNumber: $n) { updatedAt } }'
+
+  /** The served updatedAt of enterprise B and An's household business, in epoch milliseconds. */
+  async function updatedAtOfRecords() {
+    const { enterprise, householdBusiness } = dataOf(await subgraph.execute(RECORDS, { c: ENTERPRISE_B, n: HOUSEHOLD_AN }))
+    return { enterprise: expectUpdatedAt(enterprise.updatedAt, startedAt).getTime(), householdBusiness: expectUpdatedAt(householdBusiness.updatedAt, startedAt).getTime() }
+  }
+
+  it('When an enterprise and a household business change in the register, Then their updatedAt moves forward; an UPDATE writing the same values leaves it', async () => {
+    const ingested = await updatedAtOfRecords()
+
+    await sql`UPDATE enterprise SET status = status WHERE enterprise_code = ${ENTERPRISE_B}`.execute(subgraph.db)
+    await sql`UPDATE household_business SET status = status WHERE registration_number = ${HOUSEHOLD_AN}`.execute(subgraph.db)
+    expect(await updatedAtOfRecords()).toEqual(ingested)
+
+    // Tiếp tục kinh doanh / tạm ngừng: the registration office records a change of status.
+    await sql`UPDATE enterprise SET status = 'OPERATING' WHERE enterprise_code = ${ENTERPRISE_B}`.execute(subgraph.db)
+    await sql`UPDATE household_business SET status = 'SUSPENDED' WHERE registration_number = ${HOUSEHOLD_AN}`.execute(subgraph.db)
+    const changed = await updatedAtOfRecords()
+    expect(changed.enterprise).toBeGreaterThan(ingested.enterprise)
+    expect(changed.householdBusiness).toBeGreaterThan(ingested.householdBusiness)
   })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { AN, BINH, HOUSEHOLD_AN, HOUSEHOLD_BINH, TEXT, businessSlice } from './fixtures.js'
-import { dataOf, errorCodesOf, useTestBusinessSubgraph } from './test-setup.js'
+import { dataOf, errorCodesOf, expectUpdatedAt, useTestBusinessSubgraph } from './test-setup.js'
 
+// Before the test database exists: every record's updatedAt must come after it.
+const startedAt = new Date()
 const subgraph = useTestBusinessSubgraph('household_businesses', businessSlice)
 
 const HOUSEHOLD_FIELDS = /* GraphQL */ `
@@ -10,11 +12,14 @@ const HOUSEHOLD_FIELDS = /* GraphQL */ `
   address { text legacyCommune { code } commune { code } mappingStatus }
   registeredOn authority { name legacyUnit { code } commune { code } } capitalVnd
   businessLines { vsicCode name isMain } status
+  updatedAt
 `
 
 describe('Query.householdBusiness', () => {
   it('When a household business registered by a legacy district is asked for, Then every field is as registered', async () => {
     const result = await subgraph.execute(`query($n: ID!) { householdBusiness(registrationNumber: $n) { ${HOUSEHOLD_FIELDS} } }`, { n: HOUSEHOLD_AN })
+    const { updatedAt } = dataOf(result).householdBusiness
+    expectUpdatedAt(updatedAt, startedAt)
     expect(dataOf(result).householdBusiness).toEqual({
       registrationNumber: HOUSEHOLD_AN,
       name: 'Hộ kinh doanh Tạp hóa An Phát',
@@ -31,6 +36,7 @@ describe('Query.householdBusiness', () => {
         { vsicCode: '4722', name: 'Bán lẻ thực phẩm trong các cửa hàng chuyên doanh', isMain: false },
       ],
       status: 'OPERATING',
+      updatedAt,
     })
   })
 

@@ -2,6 +2,7 @@ import type { BusinessSlice } from '@lienthong/lib/registers'
 import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type OperationOptions } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { CompiledQuery, Kysely } from 'kysely'
+import { expect } from 'vitest'
 import { createBusinessContext, loadBusinessServices, type BusinessServices } from '../src/context.js'
 import type { BusinessDatabase } from '../src/database.js'
 import { ingestBusinessSlice, type BusinessIngestCounts } from '../src/ingest.js'
@@ -9,6 +10,23 @@ import { createBusinessApolloServer } from '../src/server.js'
 
 export { dataOf, errorCodesOf } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
+
+/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
+ * `since` (when the test file started: its database is fresh) and not in the future.
+ */
+export function expectUpdatedAt(value: unknown, since: Date): Date {
+  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
+  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
+  expect(wire).toMatch(ISO_INSTANT)
+  const instant = new Date(wire as string)
+  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
+  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
+  return instant
+}
 
 /** A test file's migrated business database holding one ingested slice, and the in-process subgraph over it. */
 export interface BusinessTestContext {

@@ -1,5 +1,5 @@
 import type { RegisterAddressDatabase } from '@lienthong/lib/registers'
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 // Tables of the civil-status database (hộ tịch), as created by migrations/civil-status/.
 // Columns keep their snake_case names; dates stay 'YYYY-MM-DD' strings (see @lienthong/lib).
@@ -23,6 +23,8 @@ export interface RegistrationColumns extends AuthorityColumns {
   /** Quyển số, e.g. "01/2015". */
   book: string
   registration_date: string
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** A birth registration (đăng ký khai sinh). */

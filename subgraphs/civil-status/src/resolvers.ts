@@ -9,6 +9,7 @@ import {
   scalarResolvers,
 } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
+import type { Selectable } from 'kysely'
 import type { CivilStatusContext } from './context.js'
 import type { AuthorityColumns, BirthRegistrationRow, DeathRegistrationRow, MarriageRegistrationRow, RegistrationColumns } from './database.js'
 import { findDiscrepancies, maritalStatusOf } from './model.js'
@@ -63,6 +64,8 @@ const registration = {
   registrationNumber: (row: RegistrationColumns) => row.registration_number,
   registrationDate: (row: RegistrationColumns) => row.registration_date,
   authority,
+  // A Date: the DateTime scalar serialises it as an ISO 8601 instant (as Address.mappedAt).
+  updatedAt: (row: Selectable<RegistrationColumns>) => row.updated_at,
 }
 
 export const resolvers: GraphQLResolverMap<CivilStatusContext> = {

@@ -65,15 +65,15 @@ const CITIZENS = /* GraphQL */ `
     _entities(representations: $representations) {
       ... on Citizen {
         personalId
-        birthRegistration { id childName placeOfBirth ${ADDRESS} authority { name legacyUnit { code } commune { code } } }
+        birthRegistration { id childName placeOfBirth ${ADDRESS} authority { name legacyUnit { code } commune { code } } updatedAt }
         marriages {
-          id inForce husband { personalId } wife { personalId }
+          id inForce husband { personalId } wife { personalId } updatedAt
           husbandResidence ${ADDRESS} wifeResidence ${ADDRESS}
           authority { name legacyUnit { code } commune { code } }
         }
         maritalStatus
-        deathRegistration { id placeOfDeath ${ADDRESS} authority { name } }
-        childrenBirthRegistrations { id }
+        deathRegistration { id placeOfDeath ${ADDRESS} authority { name } updatedAt }
+        childrenBirthRegistrations { id updatedAt }
         civilStatusDiscrepancies { field }
       }
     }

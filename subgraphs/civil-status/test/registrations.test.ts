@@ -1,7 +1,10 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { PEOPLE } from './fixtures.js'
-import { dataOf, errorCodeOf, useTestCivilStatusSubgraph } from './test-setup.js'
+import { dataOf, errorCodeOf, expectUpdatedAt, useTestCivilStatusSubgraph } from './test-setup.js'
 
+// Before the test database exists: every registration's updatedAt must come after it.
+const startedAt = new Date()
 const civilStatus = useTestCivilStatusSubgraph('registrations')
 
 const ADDRESS = /* GraphQL */ `fragment AddressFields on Address { id register text legacyCommune { code } commune { code } mappingStatus }`
@@ -15,12 +18,13 @@ describe('birthRegistration', () => {
           query { birthRegistration(id: "KS-2022-0001") {
             __typename id registrationNumber book registrationDate authority { ...AuthorityFields }
             child { personalId } childName childBirthDate childSex father { personalId } mother { personalId }
-            placeOfBirth { ...AddressFields }
+            placeOfBirth { ...AddressFields } updatedAt
           } }
           ${ADDRESS} ${AUTHORITY}
         `,
       ),
     )
+    expectUpdatedAt(birthRegistration.updatedAt, startedAt)
     expect(birthRegistration).toEqual({
       __typename: 'BirthRegistration',
       id: 'KS-2022-0001',
@@ -42,6 +46,7 @@ describe('birthRegistration', () => {
         commune: { code: '00097' },
         mappingStatus: 'EXACT',
       },
+      updatedAt: birthRegistration.updatedAt,
     })
   })
 
@@ -68,12 +73,13 @@ describe('marriageRegistration', () => {
             id registrationNumber book registrationDate authority { ...AuthorityFields }
             husband { personalId } wife { personalId } husbandName wifeName
             husbandResidence { ...AddressFields } wifeResidence { ...AddressFields }
-            dissolvedOn dissolutionReason inForce
+            dissolvedOn dissolutionReason inForce updatedAt
           } }
           ${ADDRESS} ${AUTHORITY}
         `,
       ),
     )
+    expectUpdatedAt(marriageRegistration.updatedAt, startedAt)
     expect(marriageRegistration).toEqual({
       id: 'KH-2015-0001',
       registrationNumber: '45/2015',
@@ -103,6 +109,7 @@ describe('marriageRegistration', () => {
       dissolvedOn: null,
       dissolutionReason: null,
       inForce: true,
+      updatedAt: marriageRegistration.updatedAt,
     })
   })
 
@@ -127,12 +134,13 @@ describe('deathRegistration', () => {
         /* GraphQL */ `
           query { deathRegistration(id: "KT-2020-0001") {
             id registrationNumber book registrationDate authority { ...AuthorityFields }
-            deceased { personalId } deceasedName dateOfDeath placeOfDeath { ...AddressFields } declarant { personalId }
+            deceased { personalId } deceasedName dateOfDeath placeOfDeath { ...AddressFields } declarant { personalId } updatedAt
           } }
           ${ADDRESS} ${AUTHORITY}
         `,
       ),
     )
+    expectUpdatedAt(deathRegistration.updatedAt, startedAt)
     expect(deathRegistration).toEqual({
       id: 'KT-2020-0001',
       registrationNumber: '9/2020',
@@ -151,6 +159,7 @@ describe('deathRegistration', () => {
         mappingStatus: 'NOT_FOUND',
       },
       declarant: { personalId: PEOPLE.phuong },
+      updatedAt: deathRegistration.updatedAt,
     })
   })
 })
@@ -201,5 +210,44 @@ describe('lookups by id', () => {
       null,
       null,
     ])
+  })
+})
+
+describe('updatedAt', () => {
+  const REGISTRATIONS = /* GraphQL */ `
+    query {
+      birthRegistration(id: "KS-2025-0001") { updatedAt }
+      marriageRegistration(id: "KH-2020-0001") { updatedAt }
+      deathRegistration(id: "KT-2020-0001") { updatedAt }
+    }
+  `
+
+  /** The served updatedAt of one birth, one marriage and one death registration, in epoch milliseconds. */
+  async function updatedAtOfRegistrations() {
+    const data = dataOf(await civilStatus.subgraph.execute<Record<'birthRegistration' | 'marriageRegistration' | 'deathRegistration', { updatedAt: unknown }>>(REGISTRATIONS))
+    return {
+      birth: expectUpdatedAt(data.birthRegistration.updatedAt, startedAt).getTime(),
+      marriage: expectUpdatedAt(data.marriageRegistration.updatedAt, startedAt).getTime(),
+      death: expectUpdatedAt(data.deathRegistration.updatedAt, startedAt).getTime(),
+    }
+  }
+
+  it('when registrations change in the books, then their updatedAt moves forward; an UPDATE writing the same values leaves it', async () => {
+    const { db } = civilStatus.database
+    const ingested = await updatedAtOfRegistrations()
+
+    await sql`UPDATE birth_registration SET book = book WHERE id = 'KS-2025-0001'`.execute(db)
+    await sql`UPDATE marriage_registration SET book = book WHERE id = 'KH-2020-0001'`.execute(db)
+    await sql`UPDATE death_registration SET book = book WHERE id = 'KT-2020-0001'`.execute(db)
+    expect(await updatedAtOfRegistrations()).toEqual(ingested)
+
+    // A correction of the book entry (cải chính hộ tịch), as the register would write it.
+    await sql`UPDATE birth_registration SET child_name = child_name || ' (cải chính)' WHERE id = 'KS-2025-0001'`.execute(db)
+    await sql`UPDATE marriage_registration SET book = '02/2020' WHERE id = 'KH-2020-0001'`.execute(db)
+    await sql`UPDATE death_registration SET book = '02/2020' WHERE id = 'KT-2020-0001'`.execute(db)
+    const changed = await updatedAtOfRegistrations()
+    expect(changed.birth).toBeGreaterThan(ingested.birth)
+    expect(changed.marriage).toBeGreaterThan(ingested.marriage)
+    expect(changed.death).toBeGreaterThan(ingested.death)
   })
 })

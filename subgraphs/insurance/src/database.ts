@@ -1,5 +1,5 @@
 import type { RegisterAddressDatabase } from '@lienthong/lib/registers'
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 // Tables of the insurance database, as created by migrations/insurance/. Columns keep their snake_case names;
 // identifiers are fixed-width text so leading zeros survive; dates are 'YYYY-MM-DD' strings.
@@ -14,6 +14,8 @@ export interface SocialInsuranceRecordTable {
   birth_date: string
   sex: 'MALE' | 'FEMALE'
   residence_address_id: number
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** One period of participation (quá trình tham gia) in a social insurance book. */
@@ -44,6 +46,8 @@ export interface HealthInsuranceCardTable {
   primary_care_facility_name: string
   valid_from: string
   valid_to: string
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 export interface InsuranceDatabase extends RegisterAddressDatabase {

@@ -83,6 +83,8 @@ export const resolvers = {
       const periods = await loaders.periodsByNumber.load(record.social_insurance_number)
       return periods.some((period) => isCurrent(period, today))
     },
+    // A Date: the DateTime scalar serialises it as an ISO 8601 instant (as Address.mappedAt).
+    updatedAt: (record: SocialInsuranceRecordRow) => record.updated_at,
   },
   ParticipationPeriod: {
     employer: (period: ParticipationPeriodRow) => (isEnterpriseCode(period.employer_code) ? { enterpriseCode: period.employer_code } : null),
@@ -107,5 +109,6 @@ export const resolvers = {
     validFrom: (card: HealthInsuranceCardRow) => card.valid_from,
     validTo: (card: HealthInsuranceCardRow) => card.valid_to,
     valid: (card: HealthInsuranceCardRow, _: unknown, { today }: InsuranceContext) => card.valid_from <= today && today <= card.valid_to,
+    updatedAt: (card: HealthInsuranceCardRow) => card.updated_at,
   },
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { BULK_EMPLOYEES, bulkPersonalId } from './fixtures.js'
-import { dataOf, useTestInsuranceSubgraph } from './test-setup.js'
+import { dataOf, expectUpdatedAt, useTestInsuranceSubgraph } from './test-setup.js'
 
+const startedAt = new Date()
 const insurance = useTestInsuranceSubgraph('entities')
 
 const CITIZENS = /* GraphQL */ `
@@ -16,8 +17,9 @@ const CITIZENS = /* GraphQL */ `
           periods { employer { enterpriseCode } from to months }
           contributionMonths
           currentlyParticipating
+          updatedAt
         }
-        healthInsuranceCards { cardNumber valid benefitPercent }
+        healthInsuranceCards { cardNumber valid benefitPercent updatedAt }
       }
     }
   }
@@ -26,8 +28,8 @@ const CITIZENS = /* GraphQL */ `
 type Citizen = {
   __typename: string
   personalId: string
-  socialInsurance: { socialInsuranceNumber: string; periods: unknown[]; contributionMonths: number } | null
-  healthInsuranceCards: { cardNumber: string; valid: boolean }[]
+  socialInsurance: { socialInsuranceNumber: string; periods: unknown[]; contributionMonths: number; updatedAt: unknown } | null
+  healthInsuranceCards: { cardNumber: string; valid: boolean; updatedAt: unknown }[]
 }
 
 describe('_entities Citizen', () => {
@@ -42,7 +44,9 @@ describe('_entities Citizen', () => {
       { employer: { enterpriseCode: '0100109106' }, from: '2012-01-01', to: '2015-12-31', months: 48 },
       { employer: { enterpriseCode: '0100233488-001' }, from: '2016-03-10', to: null, months: 128 },
     ])
-    expect(an?.healthInsuranceCards).toEqual([
+    expectUpdatedAt(an?.socialInsurance?.updatedAt, startedAt)
+    an?.healthInsuranceCards.forEach((card) => expectUpdatedAt(card.updatedAt, startedAt))
+    expect(an?.healthInsuranceCards).toMatchObject([
       { cardNumber: 'DN4010100000001', valid: true, benefitPercent: 80 },
       { cardNumber: 'HC4010100000001', valid: false, benefitPercent: 80 },
     ])
@@ -61,6 +65,8 @@ describe('_entities Citizen', () => {
       for (const citizen of _entities) {
         expect(citizen.socialInsurance?.periods).toHaveLength(2)
         expect(citizen.healthInsuranceCards).toHaveLength(1)
+        // updatedAt comes with the rows already loaded: no statement of its own.
+        for (const updatedAt of [citizen.socialInsurance?.updatedAt, citizen.healthInsuranceCards[0]!.updatedAt]) expectUpdatedAt(updatedAt, startedAt)
       }
       return insurance.database.statements.map((statement) => statement.sql)
     }

@@ -1,6 +1,9 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { dataOf, errorCodesOf, useTestInsuranceSubgraph } from './test-setup.js'
+import { dataOf, errorCodesOf, expectUpdatedAt, useTestInsuranceSubgraph } from './test-setup.js'
 
+// Before the test database exists: every record's updatedAt must come after it.
+const startedAt = new Date()
 const insurance = useTestInsuranceSubgraph('records')
 
 const RECORD = /* GraphQL */ `
@@ -15,6 +18,7 @@ const RECORD = /* GraphQL */ `
       periods { employer { enterpriseCode } employerCode from to contributionBaseVnd kind months }
       contributionMonths
       currentlyParticipating
+      updatedAt
     }
   }
 `
@@ -34,6 +38,7 @@ const CARD = /* GraphQL */ `
       validFrom
       validTo
       valid
+      updatedAt
     }
   }
 `
@@ -41,6 +46,7 @@ const CARD = /* GraphQL */ `
 describe('socialInsuranceRecord', () => {
   it('when a book has a closed and an open period, then each counts its whole months (the open one up to today) and the book sums them', async () => {
     const { socialInsuranceRecord } = dataOf(await insurance.subgraph.execute(RECORD, { number: '0100000001' }))
+    expectUpdatedAt(socialInsuranceRecord.updatedAt, startedAt)
     expect(socialInsuranceRecord).toEqual({
       socialInsuranceNumber: '0100000001',
       citizen: { personalId: '001090000001' },
@@ -61,6 +67,7 @@ describe('socialInsuranceRecord', () => {
       ],
       contributionMonths: 176,
       currentlyParticipating: true,
+      updatedAt: socialInsuranceRecord.updatedAt,
     })
   })
 
@@ -97,6 +104,7 @@ describe('socialInsuranceRecord', () => {
 describe('healthInsuranceCard', () => {
   it('when a card is within its validity, then it is valid, with the labels of its group and level', async () => {
     const { healthInsuranceCard } = dataOf(await insurance.subgraph.execute(CARD, { number: 'DN4010100000001' }))
+    expectUpdatedAt(healthInsuranceCard.updatedAt, startedAt)
     expect(healthInsuranceCard).toEqual({
       cardNumber: 'DN4010100000001',
       socialInsuranceNumber: '0100000001',
@@ -110,6 +118,7 @@ describe('healthInsuranceCard', () => {
       validFrom: '2026-01-01',
       validTo: '2026-12-31',
       valid: true,
+      updatedAt: healthInsuranceCard.updatedAt,
     })
   })
 
@@ -137,5 +146,36 @@ describe('healthInsuranceCard', () => {
   it.each(['DN401010000000', 'dn4010100000001', 'DN6010100000001', 'DN40101000000011'])('when the card number is malformed (%j), then it is rejected with BAD_USER_INPUT', async (number) => {
     const result = await insurance.subgraph.execute(CARD, { number })
     expect(errorCodesOf(result)).toEqual(['BAD_USER_INPUT'])
+  })
+})
+
+describe('updatedAt', () => {
+  const RECORDS = /* GraphQL */ `
+    query Records($number: SocialInsuranceNumber!, $card: HealthInsuranceCardNumber!) {
+      socialInsuranceRecord(socialInsuranceNumber: $number) { updatedAt }
+      healthInsuranceCard(cardNumber: $card) { updatedAt }
+    }
+  `
+
+  /** The served updatedAt of book 7900000003 and card QN5797900000003, in epoch milliseconds. */
+  async function updatedAtOfRecords() {
+    const { socialInsuranceRecord, healthInsuranceCard } = dataOf(await insurance.subgraph.execute(RECORDS, { number: '7900000003', card: 'QN5797900000003' }))
+    return { book: expectUpdatedAt(socialInsuranceRecord.updatedAt, startedAt).getTime(), card: expectUpdatedAt(healthInsuranceCard.updatedAt, startedAt).getTime() }
+  }
+
+  it('when a book and a card change in the register, then their updatedAt moves forward; an UPDATE writing the same values leaves it', async () => {
+    const { db } = insurance.database
+    const ingested = await updatedAtOfRecords()
+
+    await sql`UPDATE social_insurance_record SET full_name = full_name WHERE social_insurance_number = '7900000003'`.execute(db)
+    await sql`UPDATE health_insurance_card SET valid_to = valid_to WHERE card_number = 'QN5797900000003'`.execute(db)
+    expect(await updatedAtOfRecords()).toEqual(ingested)
+
+    // The agency corrects the name in the book and extends the card (gia hạn thẻ).
+    await sql`UPDATE social_insurance_record SET full_name = full_name || ' (đã sửa)' WHERE social_insurance_number = '7900000003'`.execute(db)
+    await sql`UPDATE health_insurance_card SET valid_to = valid_to + 365 WHERE card_number = 'QN5797900000003'`.execute(db)
+    const changed = await updatedAtOfRecords()
+    expect(changed.book).toBeGreaterThan(ingested.book)
+    expect(changed.card).toBeGreaterThan(ingested.card)
   })
 })

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 import type { RegisterAddressDatabase } from '@lienthong/lib/registers'
 
 // Tables of the land database, as created by migrations/land/. Columns keep
@@ -18,6 +18,8 @@ export interface LandParcelTable {
   parcel_number: number
   area_m2: number
   address_id: number
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** Mục đích sử dụng đất: one land-use purpose of a parcel, with its area and term. */

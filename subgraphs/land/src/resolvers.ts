@@ -46,6 +46,8 @@ export const resolvers = {
     certificates: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.certificatesByParcelId.load(parcel.id),
     holders: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.holdersByParcelId.load(parcel.id),
     encumbrances: (parcel: LandParcelRow, _args: unknown, context: LandContext) => context.loaders.encumbrancesByParcelId.load(parcel.id),
+    // A Date: the DateTime scalar serialises it as an ISO 8601 instant (as Address.mappedAt).
+    updatedAt: (parcel: LandParcelRow) => parcel.updated_at,
   },
   LandUse: {
     purposeCode: (use: LandUseRow) => use.purpose_code,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { manyCitizensSlice, syntheticPersonalId } from './fixtures.js'
-import { dataOf, useTestLandSubgraph } from './test-setup.js'
+import { dataOf, expectUpdatedAt, useTestLandSubgraph } from './test-setup.js'
+
+const startedAt = new Date()
 
 const CITIZENS = 20
 
@@ -15,7 +17,7 @@ const LAND_RIGHTS = /* GraphQL */ `
         landRights {
           share holderName
           parcel {
-            id areaM2 legacyCommune { code }
+            id areaM2 legacyCommune { code } updatedAt
             address { ${ADDRESS} }
             uses { purposeCode purposeName until longTerm }
             certificates { serial valid }
@@ -39,12 +41,14 @@ describe('batching', () => {
     }))
     context.database.statements.length = 0
     const data = dataOf(await context.subgraph.execute(LAND_RIGHTS, { r: representations }))
-    const entities = data._entities as { personalId: string; landRights: { parcel: { holders: unknown[]; uses: unknown[] } }[]; landDiscrepancies: unknown[] }[]
+    const entities = data._entities as { personalId: string; landRights: { parcel: { holders: unknown[]; uses: unknown[]; updatedAt: unknown } }[]; landDiscrepancies: unknown[] }[]
     expect(entities).toHaveLength(count)
     for (const entity of entities) {
       // Own parcel, the shared one, and the previous citizen's shared parcel.
       expect(entity.landRights).toHaveLength(3)
       expect(entity.landRights.every((right) => right.parcel.uses.length === 2)).toBe(true)
+      // updatedAt comes with the parcel rows already loaded: no statement of its own.
+      for (const right of entity.landRights) expectUpdatedAt(right.parcel.updatedAt, startedAt)
       // "Người Thử Láng Giềng" on the previous citizen's parcel disagrees with population.
       expect(entity.landDiscrepancies).toHaveLength(1)
     }

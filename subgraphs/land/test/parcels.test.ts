@@ -1,6 +1,10 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { ENTERPRISE, ENTERPRISE_PARCEL, HUSBAND, SAMPLE_SLICE, WIFE } from './fixtures.js'
-import { dataOf, errorCodeOf, useTestLandSubgraph } from './test-setup.js'
+import { dataOf, errorCodeOf, expectUpdatedAt, useTestLandSubgraph } from './test-setup.js'
+
+// Before the test database exists: every parcel's updatedAt must come after it.
+const startedAt = new Date()
 
 const PARCEL_FIELDS = /* GraphQL */ `
   id
@@ -18,6 +22,7 @@ const PARCEL_FIELDS = /* GraphQL */ `
     address { text legacyCommune { code } mappingStatus }
   }
   encumbrances { kind beneficiary registeredOn releasedOn securedAmountVnd active }
+  updatedAt
 `
 
 describe('landParcel', () => {
@@ -25,6 +30,7 @@ describe('landParcel', () => {
 
   it('When a parcel is held jointly by two spouses, Then every field comes back as recorded', async () => {
     const data = dataOf(await context.subgraph.execute(`query($id: LandParcelId!) { landParcel(id: $id) { ${PARCEL_FIELDS} } }`, { id: '00001-12-345' }))
+    expectUpdatedAt(data.landParcel.updatedAt, startedAt)
     expect(data.landParcel).toEqual({
       id: '00001-12-345',
       legacyCommune: { code: '00001' },
@@ -76,11 +82,13 @@ describe('landParcel', () => {
         { kind: 'MORTGAGE', beneficiary: 'Ngân hàng TMCP Sông Hồng', registeredOn: '2012-01-05', releasedOn: '2015-06-30', securedAmountVnd: 800000000, active: false },
         { kind: 'MORTGAGE', beneficiary: 'Ngân hàng TMCP Đồng Bằng', registeredOn: '2020-05-12', releasedOn: null, securedAmountVnd: 2500000000, active: true },
       ],
+      updatedAt: data.landParcel.updatedAt,
     })
   })
 
   it('When a parcel is held by an enterprise, Then the holder is the Enterprise entity and the lease is active', async () => {
     const data = dataOf(await context.subgraph.execute(`{ landParcel(id: "00007-3-78") { ${PARCEL_FIELDS} } }`))
+    expectUpdatedAt(data.landParcel.updatedAt, startedAt)
     expect(data.landParcel).toMatchObject({
       id: '00007-3-78',
       legacyCommune: { code: '00007' },
@@ -127,5 +135,20 @@ describe('landParcel', () => {
       }),
     )
     expect(data._entities).toEqual([{ id: '00160-12-345', areaM2: 80, uses: [{ purposeCode: 'ODT' }] }, null, null])
+  })
+
+  it('When a parcel changes in the land register, Then its updatedAt moves forward; an UPDATE writing the same values leaves it', async () => {
+    const updatedAt = async () => {
+      const data = dataOf(await context.subgraph.execute('{ landParcel(id: "00160-12-345") { updatedAt } }'))
+      return expectUpdatedAt(data.landParcel.updatedAt, startedAt).getTime()
+    }
+    const ingested = await updatedAt()
+
+    await sql`UPDATE land_parcel SET area_m2 = area_m2 WHERE id = '00160-12-345'`.execute(context.database.db)
+    expect(await updatedAt()).toBe(ingested)
+
+    // Đo đạc lại: the parcel was re-surveyed.
+    await sql`UPDATE land_parcel SET area_m2 = 80.4 WHERE id = '00160-12-345'`.execute(context.database.db)
+    expect(await updatedAt()).toBeGreaterThan(ingested)
   })
 })

@@ -1,5 +1,5 @@
 import type { RegisterAddressDatabase } from '@lienthong/lib/registers'
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 // Tables of the population database, as created by migrations/population/.
 // Columns keep their snake_case names; every address is a row of `address`
@@ -13,6 +13,8 @@ export interface HouseholdTable {
   /** Chủ hộ: personal id of the household head. */
   head_id: string
   address_id: number
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** Công dân: one citizen with the fields of Law on Identity 2023 Art. 9. */
@@ -56,6 +58,8 @@ export interface CitizenTable {
   mother_id: string | null
   spouse_id: string | null
   date_of_death: string | null
+  /** When this record last changed in the register: now() at insert, moved by a trigger on every UPDATE that changes the row. */
+  updated_at: Generated<Date>
 }
 
 /** The population subgraph's database, for `Kysely<PopulationDatabase>`. */

@@ -159,6 +159,8 @@ export const resolvers: GraphQLResolverMap<PopulationContext> = {
     children: (citizen: CitizenRow, _args, context: PopulationContext) => context.loaders.childrenByParent.load(citizen.personal_id),
     dateOfDeath: (citizen: CitizenRow) => citizen.date_of_death,
     deceased: (citizen: CitizenRow) => citizen.date_of_death !== null,
+    // A Date: the DateTime scalar serialises it as an ISO 8601 instant (as Address.mappedAt).
+    updatedAt: (citizen: CitizenRow) => citizen.updated_at,
   },
 
   Household: {
@@ -174,5 +176,6 @@ export const resolvers: GraphQLResolverMap<PopulationContext> = {
         citizen,
         relationshipToHead: citizen.relationship_to_head,
       })),
+    updatedAt: (household: HouseholdRow) => household.updated_at,
   },
 }

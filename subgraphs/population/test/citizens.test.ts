@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import {
   DECOMPOSED_NAME,
@@ -8,8 +9,10 @@ import {
   motherId,
   secondChildId,
 } from './fixtures.js'
-import { dataOf, errorCodesOf, useTestPopulationSubgraph } from './test-setup.js'
+import { dataOf, errorCodesOf, expectUpdatedAt, useTestPopulationSubgraph } from './test-setup.js'
 
+// Before the test database exists: every record's updatedAt must come after it.
+const startedAt = new Date()
 const population = useTestPopulationSubgraph('citizens')
 
 const ADDRESS = 'id text legacyCommune { code } commune { code } mappingStatus'
@@ -33,6 +36,7 @@ const CITIZEN = /* GraphQL */ `
       spouse { personalId fullName }
       children { personalId birthDate }
       dateOfDeath deceased
+      updatedAt
     }
   }
 `
@@ -41,7 +45,12 @@ const addressId = expect.stringMatching(/^population:\d+$/)
 
 describe('citizen', () => {
   it('when asked for the father of family 0, then every Art. 9 field is as recorded, with its addresses mapped', async () => {
-    const { citizen } = dataOf(await population.subgraph.execute<{ citizen: unknown }>(CITIZEN, { personalId: fatherId(0) }))
+    const { citizen } = dataOf(
+      await population.subgraph.execute<{ citizen: { updatedAt: unknown; permanentResidence: { id: string }; currentResidence: { id: string } } }>(CITIZEN, {
+        personalId: fatherId(0),
+      }),
+    )
+    expectUpdatedAt(citizen.updatedAt, startedAt)
     expect(citizen).toEqual({
       personalId: fatherId(0),
       fullName: 'Nguyễn Văn An',
@@ -83,9 +92,10 @@ describe('citizen', () => {
       ],
       dateOfDeath: null,
       deceased: false,
+      updatedAt: citizen.updatedAt,
     })
     // Permanent and current residence are two records of the source: two address rows even with the same text.
-    const { permanentResidence, currentResidence } = citizen as { permanentResidence: { id: string }; currentResidence: { id: string } }
+    const { permanentResidence, currentResidence } = citizen
     expect(permanentResidence.id).not.toBe(currentResidence.id)
   })
 
@@ -169,12 +179,14 @@ describe('household', () => {
         head { personalId }
         address { text legacyCommune { code } commune { code } mappingStatus }
         members { relationshipToHead citizen { personalId household { id } } }
+        updatedAt
       }
     }
   `
 
   it('when asked for household 0, then the head comes first and the other members oldest first', async () => {
-    const { household } = dataOf(await population.subgraph.execute<{ household: unknown }>(HOUSEHOLD, { id: householdId(0) }))
+    const { household } = dataOf(await population.subgraph.execute<{ household: { updatedAt: unknown } }>(HOUSEHOLD, { id: householdId(0) }))
+    expectUpdatedAt(household.updatedAt, startedAt)
     const member = (personalId: string, relationshipToHead: string) => ({ relationshipToHead, citizen: { personalId, household: { id: householdId(0) } } })
     expect(household).toEqual({
       id: householdId(0),
@@ -187,11 +199,42 @@ describe('household', () => {
         member(firstChildId(0), 'Con'),
         member(secondChildId(0), 'Con'),
       ],
+      updatedAt: household.updatedAt,
     })
   })
 
   it('when the household id is unknown, then household is null', async () => {
     expect(dataOf(await population.subgraph.execute<{ household: unknown }>(HOUSEHOLD, { id: 'HK9999999999' })).household).toBeNull()
     expect(dataOf(await population.subgraph.execute<{ household: unknown }>(HOUSEHOLD, { id: '' })).household).toBeNull()
+  })
+})
+
+describe('updatedAt', () => {
+  const RECORDS = 'query ($personalId: PersonalId!, $householdId: ID!) { citizen(personalId: $personalId) { updatedAt } household(id: $householdId) { updatedAt } }'
+
+  /** The served updatedAt of family 4's second child and household, in epoch milliseconds. */
+  async function updatedAtOfFamily4() {
+    const { citizen, household } = dataOf(
+      await population.subgraph.execute<{ citizen: { updatedAt: unknown }; household: { updatedAt: unknown } }>(RECORDS, {
+        personalId: secondChildId(4),
+        householdId: householdId(4),
+      }),
+    )
+    return { citizen: expectUpdatedAt(citizen.updatedAt, startedAt).getTime(), household: expectUpdatedAt(household.updatedAt, startedAt).getTime() }
+  }
+
+  it('when a citizen and a household change in the register, then their updatedAt moves forward; an UPDATE writing the same values leaves it', async () => {
+    const { db } = population.database
+    const ingested = await updatedAtOfFamily4()
+
+    await sql`UPDATE citizen SET blood_group = blood_group WHERE personal_id = ${secondChildId(4)}`.execute(db)
+    await sql`UPDATE household SET head_id = head_id WHERE id = ${householdId(4)}`.execute(db)
+    expect(await updatedAtOfFamily4()).toEqual(ingested)
+
+    await sql`UPDATE citizen SET blood_group = 'AB-' WHERE personal_id = ${secondChildId(4)}`.execute(db)
+    await sql`UPDATE household SET head_id = ${motherId(4)} WHERE id = ${householdId(4)}`.execute(db)
+    const changed = await updatedAtOfFamily4()
+    expect(changed.citizen).toBeGreaterThan(ingested.citizen)
+    expect(changed.household).toBeGreaterThan(ingested.household)
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { FAMILY_COUNT, fatherId, firstChildId, GRANDFATHER_ID, householdId, motherId, secondChildId } from './fixtures.js'
-import { dataOf, selectsIn, useTestPopulationSubgraph } from './test-setup.js'
+import { dataOf, expectUpdatedAt, selectsIn, useTestPopulationSubgraph } from './test-setup.js'
 
+const startedAt = new Date()
 const population = useTestPopulationSubgraph('entities')
 
 const ADDRESS = 'id text legacyCommune { code } commune { code } mappingStatus mappedAt candidates { commune { code } whole primary } resolutions { commune { code } reason }'
@@ -19,8 +20,8 @@ const CITIZEN_ENTITIES = /* GraphQL */ `
         permanentResidence { ${ADDRESS} }
         temporaryResidence { ${ADDRESS} }
         currentResidence { ${ADDRESS} }
-        relationshipToHead dateOfDeath deceased
-        household { id head { personalId } address { ${ADDRESS} } members { relationshipToHead citizen { personalId } } }
+        relationshipToHead dateOfDeath deceased updatedAt
+        household { id head { personalId } address { ${ADDRESS} } members { relationshipToHead citizen { personalId updatedAt } } updatedAt }
         father { personalId fullName permanentResidence { ${ADDRESS} } }
         mother { personalId fullName permanentResidence { ${ADDRESS} } }
         spouse { personalId fullName }
@@ -86,12 +87,14 @@ describe('_entities', () => {
     const statementsFor = async (ids: string[]) => {
       population.database.statements.length = 0
       const { _entities } = dataOf(
-        await population.subgraph.execute<{ _entities: { personalId: string; household: { members: unknown[] } }[] }>(CITIZEN_ENTITIES, {
+        await population.subgraph.execute<{ _entities: { personalId: string; updatedAt: unknown; household: { members: unknown[]; updatedAt: unknown } }[] }>(CITIZEN_ENTITIES, {
           representations: ids.map(citizenRepresentation),
         }),
       )
       expect(_entities.map((entity) => entity.personalId)).toEqual(ids)
       expect(_entities.every((entity) => entity.household.members.length >= 4)).toBe(true)
+      // updatedAt comes with the rows already loaded: no statement of its own.
+      for (const entity of _entities) [entity.updatedAt, entity.household.updatedAt].forEach((updatedAt) => expectUpdatedAt(updatedAt, startedAt))
       return selectsIn(population.database.statements)
     }
 
