@@ -67,6 +67,7 @@ describe('subgraph endpoints', () => {
     expect(subgraphEndpointsOf(readSupergraphSdl())).toEqual([
       { name: 'boundary', url: 'http://127.0.0.1:4001/graphql' },
       { name: 'business', url: 'http://127.0.0.1:4005/graphql' },
+      { name: 'cases', url: 'http://127.0.0.1:4007/graphql' },
       { name: 'civil-status', url: 'http://127.0.0.1:4003/graphql' },
       { name: 'insurance', url: 'http://127.0.0.1:4006/graphql' },
       { name: 'land', url: 'http://127.0.0.1:4004/graphql' },

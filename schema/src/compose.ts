@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { composeServices } from '@apollo/composition'
 import { parse } from 'graphql'
@@ -24,7 +24,7 @@ export function composeSupergraph(): string {
     SUBGRAPHS.map(({ name, port }) => ({
       name,
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: parse(subgraphTypeDefs(name, readFileSync(new URL(`subgraphs/${name}/src/schema.graphql`, REPOSITORY_ROOT), 'utf8'))),
+      typeDefs: parse(subgraphTypeDefs(name, readSubgraphOwnTypeDefs(name))),
     })),
   )
   if (result.errors) {
@@ -32,6 +32,20 @@ export function composeSupergraph(): string {
     throw new AggregateError(result.errors, `supergraph composition failed:\n${messages}`)
   }
   return result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`
+}
+
+/**
+ * A subgraph's own SDL: every `.graphql` file of `subgraphs/<name>/src/`, in
+ * name order (`schema.graphql`, and for cases the `draft-types.graphql`
+ * generated from the procedure catalogue).
+ */
+export function readSubgraphOwnTypeDefs(name: SubgraphName): string {
+  const folder = new URL(`subgraphs/${name}/src/`, REPOSITORY_ROOT)
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(new URL(file, folder), 'utf8'))
+    .join('\n')
 }
 
 /**

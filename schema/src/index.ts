@@ -13,7 +13,7 @@ export {
   SocialInsuranceNumberScalar,
 } from './scalars/index.js'
 export { GATEWAY_PORT, SUBGRAPHS, subgraphOfRegister, type RegisterName, type SubgraphDefinition, type SubgraphName } from './subgraphs.js'
-export { composeSupergraph, readSupergraphSdl, subgraphTypeDefs, SUPERGRAPH_PATH } from './compose.js'
+export { composeSupergraph, readSubgraphOwnTypeDefs, readSupergraphSdl, subgraphTypeDefs, SUPERGRAPH_PATH } from './compose.js'
 export { REGISTER_TYPE_DEFS } from './registers/type-defs.js'
 export {
   addressResolvers,

@@ -14,7 +14,7 @@ export interface SubgraphDefinition {
   register: boolean
 }
 
-export type SubgraphName = 'boundary' | 'population' | 'civil-status' | 'land' | 'business' | 'insurance'
+export type SubgraphName = 'boundary' | 'population' | 'civil-status' | 'land' | 'business' | 'insurance' | 'cases'
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'boundary', port: 4001, database: 'boundary', register: false },
@@ -23,6 +23,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'land', port: 4004, database: 'land', register: true }, // đất đai
   { name: 'business', port: 4005, database: 'business', register: true }, // đăng ký doanh nghiệp
   { name: 'insurance', port: 4006, database: 'insurance', register: true }, // bảo hiểm xã hội, bảo hiểm y tế
+  { name: 'cases', port: 4007, database: 'cases', register: false }, // hồ sơ thủ tục hành chính: the procedure catalogue and application drafts
 ]
 
 export const GATEWAY_PORT = 4000

@@ -3,6 +3,7 @@ import type { DatabaseName } from '@lienthong/migrations'
 import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
 import { startBusinessSubgraph } from '@lienthong/subgraph-business'
+import { startCasesSubgraph } from '@lienthong/subgraph-cases'
 import { startCivilStatusSubgraph } from '@lienthong/subgraph-civil-status'
 import { startInsuranceSubgraph } from '@lienthong/subgraph-insurance'
 import { startLandSubgraph } from '@lienthong/subgraph-land'
@@ -17,6 +18,7 @@ export const SUBGRAPH_STARTERS: Record<SubgraphName, (options: SubgraphOptions) 
   land: startLandSubgraph,
   business: startBusinessSubgraph,
   insurance: startInsuranceSubgraph,
+  cases: startCasesSubgraph,
 }
 
 /**

@@ -13,3 +13,4 @@ export {
   type ExpectedDiscrepancy,
   type RegisterName,
 } from './manifest.js'
+export { loadPlaces, type LegacyCommune, type Places } from './places.js'
