@@ -20,10 +20,11 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.'
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const cause = unwrapResolverError(error)
   if (cause instanceof GraphQLError) {
+    const message = withoutVariableValue(formatted.message, cause.originalError?.message)
     if (hasBadUserInputCause(cause) && formatted.extensions?.code !== 'BAD_USER_INPUT') {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }
+      return { ...formatted, message, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }
     }
-    return formatted
+    return message === formatted.message ? formatted : { ...formatted, message }
   }
   logger.error(
     {
@@ -42,6 +43,24 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   }
+}
+
+// graphql-js words a variable it cannot coerce as
+// `Variable "$input" got invalid value <the value> at "input.applicantId"; <reason>`, the reason being its cause's message.
+const VARIABLE_VALUE_PREFIX = /^(Variable "\$[^"]+" got) invalid value /
+
+/**
+ * A variable coercion error without the value it quotes (a mistyped personal
+ * id, a name): where and why stay, the value reaches neither callers nor logs.
+ * `reason` is the cause's message; without it only the variable is named.
+ */
+export function withoutVariableValue(message: string, reason: string | undefined): string {
+  const prefix = VARIABLE_VALUE_PREFIX.exec(message)
+  if (!prefix) return message
+  if (reason === undefined || !message.endsWith(`; ${reason}`)) return `${prefix[1]} an invalid value.`
+  const head = message.slice(0, -(reason.length + 2))
+  const path = / at "[^"]*"$/.exec(head)?.[0] ?? ''
+  return `${prefix[1]} an invalid value${path}; ${reason}`
 }
 
 function hasBadUserInputCause(error: GraphQLError): boolean {
