@@ -1,4 +1,4 @@
-export { formatSubgraphError, UNEXPECTED_ERROR_MESSAGE } from './format-error.js'
+export { formatSubgraphError, UNEXPECTED_ERROR_MESSAGE, withoutVariableValue } from './format-error.js'
 export {
   createSubgraphApolloServer,
   isDatabaseReachable,
@@ -9,3 +9,28 @@ export {
   type SubgraphServerDefinition,
 } from './subgraph-server.js'
 export { runSubgraphMain } from './run-main.js'
+export {
+  DEVELOPMENT_GATEWAY_SECRET_FILE,
+  GATEWAY_SECRET_MIN_BYTES,
+  GATEWAY_SIGNATURE_HEADER,
+  GATEWAY_TOKEN_CLOCK_SKEW_SECONDS,
+  GATEWAY_TOKEN_ISSUER,
+  GATEWAY_TOKEN_LIFETIME_SECONDS,
+  GATEWAY_TOKEN_TYPE,
+  isProductionMode,
+  readGatewaySecret,
+  requireGatewaySignature,
+  signSubgraphRequest,
+  verifiedGatewayRequestOf,
+  verifySubgraphRequest,
+  type GatewayCaller,
+  type GatewayCitizenCaller,
+  type GatewayMachineCaller,
+  type GatewayOfficialCaller,
+  type GatewayPurpose,
+  type GatewaySecret,
+  type RequireGatewaySignatureOptions,
+  type SignSubgraphRequestOptions,
+  type VerifiedGatewayRequest,
+  type VerifySubgraphRequestOptions,
+} from './gateway-signature.js'
