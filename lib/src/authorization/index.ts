@@ -23,3 +23,4 @@ export {
   type AuthorizationRequirements,
   type FieldRequirement,
 } from './requirements.js'
+export { LIENTHONG_POLICIES, LIENTHONG_SCOPES, type LienthongPolicyName, type LienthongScope } from './policies.js'

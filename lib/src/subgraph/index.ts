@@ -2,13 +2,13 @@ export { formatSubgraphError, UNEXPECTED_ERROR_MESSAGE, withoutVariableValue } f
 export {
   createSubgraphApolloServer,
   isDatabaseReachable,
-  officialOf,
   startSubgraphServer,
   type RunningSubgraph,
   type SubgraphOptions,
   type SubgraphServerDefinition,
 } from './subgraph-server.js'
 export { runSubgraphMain } from './run-main.js'
+export { officialSubjectOf, securityContextOf, type SecurityContext } from './security-context.js'
 export {
   DEVELOPMENT_GATEWAY_SECRET_FILE,
   GATEWAY_SECRET_MIN_BYTES,

@@ -1,21 +1,30 @@
-import { ApolloServer, type ContextFunction } from '@apollo/server'
+import { ApolloServer, type ApolloServerPlugin, type ContextFunction } from '@apollo/server'
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5'
 import express from 'express'
-import type { GraphQLSchema } from 'graphql'
+import { getVariableValues, type GraphQLSchema } from 'graphql'
 import { sql, type Kysely } from 'kysely'
 import { createDatabase, type DatabaseOptions } from '../database.js'
 import { startHttpServer } from '../http.js'
 import { logger } from '../logger.js'
 import { migrateToLatest } from '../migrate.js'
+import { createAuthorizationPlugin, LIENTHONG_POLICIES, readAuthorizationRequirements } from '../authorization/index.js'
 import { formatSubgraphError } from './format-error.js'
+import { readGatewaySecret, requireGatewaySignature, type GatewayCaller, type GatewayPurpose, type GatewaySecret } from './gateway-signature.js'
+import { securityContextOf, type SecurityContext } from './security-context.js'
 
 /**
- * A subgraph's Apollo Server, not yet started: its schema with error masking
- * and Apollo's phone-home features off. Tests run operations on it in-process
- * with `executeOperation(…, { contextValue })`.
+ * A subgraph's Apollo Server, not yet started: its schema with error masking,
+ * Apollo's phone-home features off, and authorization again (defence in
+ * depth): the `@authenticated`, `@requiresScopes` and `@policy` of the
+ * subgraph's own SDL are checked against the context's `caller` and `purpose`
+ * with LIENTHONG_POLICIES before anything executes. Tests run operations on it
+ * in-process with `executeOperation(…, { contextValue })`, whose context
+ * carries the caller (`TEST_OFFICIAL` of `@lienthong/lib/testing`).
+ *
+ * Throws when the schema uses a `@policy` name LIENTHONG_POLICIES lacks.
  */
-export function createSubgraphApolloServer<TContext extends object>(schema: GraphQLSchema): ApolloServer<TContext> {
+export function createSubgraphApolloServer<TContext extends SecurityContext>(schema: GraphQLSchema): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema,
     // The gateway composes from the checked-in supergraph, but `_service { sdl }`
@@ -30,8 +39,49 @@ export function createSubgraphApolloServer<TContext extends object>(schema: Grap
       ApolloServerPluginLandingPageDisabled(),
       // Federated traces (ftv1) would carry error messages to the gateway; no Apollo Studio runs offline anyway.
       ApolloServerPluginInlineTraceDisabled(),
+      createSubgraphAuthorizationPlugin<TContext>(schema),
     ],
   })
+}
+
+/**
+ * createAuthorizationPlugin over the subgraph's own SDL with LIENTHONG_POLICIES,
+ * the caller and purpose read from the context.
+ *
+ * A request whose variables do not coerce is left to graphql-js: such a
+ * request never executes (a request error, before any resolver), and graphql-js
+ * reports each variable with its scalar's own message ("AdministrativeUnitCode
+ * must be a string…"), which the engine's single merged refusal would lose.
+ */
+function createSubgraphAuthorizationPlugin<TContext extends SecurityContext>(schema: GraphQLSchema): ApolloServerPlugin<TContext> {
+  const authorization = createAuthorizationPlugin<TContext, GatewayCaller, GatewayPurpose>({
+    requirements: readAuthorizationRequirements(schema),
+    policies: LIENTHONG_POLICIES,
+    callerOf: (context) => context.caller,
+    purposeOf: (context) => context.purpose,
+    onDecision: (decision, context) => {
+      if (decision.allowed) return
+      // The gateway checks the same requirements first: a refusal here means a
+      // caller reached the subgraph past it, or the two disagree. Coordinates only.
+      logger.warn(
+        { callerKind: context.caller?.kind ?? 'anonymous', denied: decision.denied.map((denied) => denied.coordinate) },
+        'subgraph refused an operation',
+      )
+    },
+  })
+  return {
+    async requestDidStart(requestContext) {
+      const listener = await authorization.requestDidStart?.(requestContext)
+      // The authorization plugin decides in didResolveOperation, before execution, and nowhere else.
+      return {
+        async didResolveOperation(resolved) {
+          const variableDefinitions = resolved.operation?.variableDefinitions ?? []
+          if (getVariableValues(resolved.schema, variableDefinitions, resolved.request.variables ?? {}, { maxErrors: 1 }).errors) return
+          await listener?.didResolveOperation?.(resolved)
+        },
+      }
+    },
+  }
 }
 
 /** Options every subgraph's `start…Subgraph` takes. */
@@ -46,6 +96,13 @@ export interface SubgraphOptions {
   migrate?: boolean
   /** Database options, e.g. kysely's `log` to count statements. */
   database?: DatabaseOptions
+  /**
+   * The secret the gateway signs subgraph requests with (at least 32 bytes).
+   * Defaults to `readGatewaySecret()`: `LIENTHONG_GATEWAY_SECRET`, or in
+   * development the checkout's generated `.lienthong/gateway-secret`, which the
+   * gateway reads too. Tests and the starters of a whole federation pass theirs.
+   */
+  gatewaySecret?: GatewaySecret
 }
 
 export interface RunningSubgraph {
@@ -59,7 +116,7 @@ export interface RunningSubgraph {
 
 /** What a subgraph plugs into {@link startSubgraphServer}. */
 export interface SubgraphServerDefinition<TDatabase, TServices, TContext extends object> {
-  /** Subgraph name, for logs. */
+  /** Subgraph name in the supergraph ("population"…): the audience of the gateway's signatures, and for logs. */
   name: string
   defaultPort: number
   /** Its migration folder (`migrationFolder(database)` from @lienthong/migrations). */
@@ -67,24 +124,32 @@ export interface SubgraphServerDefinition<TDatabase, TServices, TContext extends
   schema: GraphQLSchema
   /** What is built once at start and shared by requests (caches, indexes). */
   loadServices(db: Kysely<TDatabase>): Promise<TServices>
-  /** The context of one request: fresh DataLoaders, the calling official. */
-  createContext(services: TServices, request: express.Request): TContext
+  /**
+   * The context of one request: fresh DataLoaders, and `security` (the caller
+   * and purpose the gateway signed) spread in, so that authorization and the
+   * resolvers see them.
+   */
+  createContext(services: TServices, request: express.Request, security: SecurityContext): TContext
 }
 
 /**
- * Starts a subgraph over HTTP: POST `/graphql`, GET `/healthz` (the process is
- * up) and GET `/readyz` (the database answers).
+ * Starts a subgraph over HTTP: POST `/graphql`, for the gateway only (each
+ * request signed for this subgraph, see requireGatewaySignature; anything else
+ * gets 401 UNAUTHENTICATED), GET `/healthz` (the process is up) and GET
+ * `/readyz` (the database answers), both open for probes.
  *
  * ```ts
- * const subgraph = await startSubgraphServer(populationSubgraph, { databaseUrl, port: 0 })
+ * const subgraph = await startSubgraphServer(populationSubgraph, { databaseUrl, port: 0, gatewaySecret })
  * // … POST subgraph.graphqlUrl …
  * await subgraph.stop()
  * ```
  */
-export async function startSubgraphServer<TDatabase, TServices, TContext extends object>(
+export async function startSubgraphServer<TDatabase, TServices, TContext extends SecurityContext>(
   definition: SubgraphServerDefinition<TDatabase, TServices, TContext>,
-  { databaseUrl, port = definition.defaultPort, host, migrate = true, database }: SubgraphOptions,
+  { databaseUrl, port = definition.defaultPort, host, migrate = true, database, gatewaySecret }: SubgraphOptions,
 ): Promise<RunningSubgraph> {
+  // Before anything else: a missing secret in production stops the start.
+  const signature = requireGatewaySignature({ secret: gatewaySecret ?? readGatewaySecret(), subgraph: definition.name })
   const db = createDatabase<TDatabase>(databaseUrl, database)
   try {
     if (migrate) await migrateToLatest(db, definition.migrationFolder)
@@ -92,8 +157,9 @@ export async function startSubgraphServer<TDatabase, TServices, TContext extends
     const apollo = createSubgraphApolloServer<TContext>(definition.schema)
     await apollo.start()
     try {
-      const context: ContextFunction<[ExpressContextFunctionArgument], TContext> = async ({ req }) => definition.createContext(services, req)
-      const http = await startHttpServer(createSubgraphApp(apollo, db, context), { port, ...(host ? { host } : {}) })
+      const context: ContextFunction<[ExpressContextFunctionArgument], TContext> = async ({ req }) =>
+        definition.createContext(services, req, securityContextOf(req))
+      const http = await startHttpServer(createSubgraphApp(apollo, db, signature, context), { port, ...(host ? { host } : {}) })
       logger.info({ url: http.url, subgraph: definition.name }, 'subgraph listening')
       return {
         url: http.url,
@@ -114,9 +180,10 @@ export async function startSubgraphServer<TDatabase, TServices, TContext extends
   }
 }
 
-function createSubgraphApp<TContext extends object>(
+function createSubgraphApp<TContext extends SecurityContext>(
   apollo: ApolloServer<TContext>,
   db: Kysely<any>,
+  signature: express.Router,
   context: ContextFunction<[ExpressContextFunctionArgument], TContext>,
 ): express.Express {
   const app = express()
@@ -128,7 +195,8 @@ function createSubgraphApp<TContext extends object>(
     const ready = await isDatabaseReachable(db)
     response.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'database unavailable' })
   })
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context }))
+  // The signature check reads the raw body and parses it itself: no express.json() before it.
+  app.use('/graphql', signature, expressMiddleware(apollo, { context }))
   return app
 }
 
@@ -140,11 +208,4 @@ export async function isDatabaseReachable(db: Kysely<any>): Promise<boolean> {
   } catch {
     return false
   }
-}
-
-/** The official a request acts for (header `x-lienthong-official`, forwarded by the gateway), if any. */
-export function officialOf(request: Pick<express.Request, 'headers'> | undefined): string | undefined {
-  const value = request?.headers['x-lienthong-official']
-  const official = Array.isArray(value) ? value[0] : value
-  return official && official.trim().length > 0 ? official.trim().slice(0, 200) : undefined
 }

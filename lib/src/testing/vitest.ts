@@ -61,3 +61,20 @@ export function errorCodesOf(result: ExecutionResultOf<unknown>): unknown[] {
 export function selectsIn(statements: readonly CompiledQuery[]): string[] {
   return statements.map((statement) => statement.sql).filter((sql) => /^\s*(\(|(select|with)\b)/i.test(sql))
 }
+
+/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
+ * `since` (when the test file started: its database is fresh) and not in the future.
+ */
+export function expectUpdatedAt(value: unknown, since: Date): Date {
+  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
+  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
+  expect(wire).toMatch(ISO_INSTANT)
+  const instant = new Date(wire as string)
+  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
+  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
+  return instant
+}

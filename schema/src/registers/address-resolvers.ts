@@ -1,22 +1,21 @@
 import { countAddressMappings, insertAddressResolution, type AddressLoaders, type AddressRow } from '@lienthong/lib/registers'
+import { officialSubjectOf, type SecurityContext } from '@lienthong/lib/subgraph'
 import { GraphQLError } from 'graphql'
 import { subgraphOfRegister, type RegisterName } from '../subgraphs.js'
 import type { Kysely } from 'kysely'
 
 
-/** What the shared register resolvers need from a register subgraph's context. */
-export interface RegisterContext {
+/**
+ * What the shared register resolvers need from a register subgraph's context;
+ * `caller` and `purpose` (SecurityContext) are what the gateway signed.
+ */
+export interface RegisterContext extends SecurityContext {
   /**
    * The register's database; any register's database interface extends
    * `RegisterAddressDatabase`, which kysely's invariant types cannot express here.
    */
   db: Kysely<any>
   addressLoaders: AddressLoaders
-  /**
-   * The official on whose behalf the gateway calls (header `x-lienthong-official`),
-   * or undefined. Mutations that record a decision require one.
-   */
-  official: string | undefined
 }
 
 /** An address row on its way to the `Address` type, tagged with the register that holds it. */
@@ -84,16 +83,24 @@ const MAX_REASON_LENGTH = 2_000
 
 /**
  * The resolver of a register's `resolve…AddressMapping` mutation: records an
- * official's choice of one candidate for a split address. The address's
- * recorded text, legacy code and computed mapping stay untouched; the choice
- * is appended to `address_resolution`, and a later choice supersedes it
- * without erasing it.
+ * official's choice of one candidate for a split address, under the verified
+ * official caller's subject (UNAUTHENTICATED when anonymous, FORBIDDEN for a
+ * machine client or a citizen). The address's recorded text, legacy code and
+ * computed mapping stay untouched; the choice is appended to
+ * `address_resolution`, and a later choice supersedes it without erasing it.
  */
 export function createResolveAddressMapping(register: RegisterName) {
   return async (_parent: unknown, { addressId, communeCode, reason }: ResolveAddressMappingArgs, context: RegisterContext): Promise<AddressParent> => {
-    if (!context.official) {
-      throw new GraphQLError('Resolving an address needs the official who decides it (header x-lienthong-official).', {
+    // Who decides is the verified official caller, never a value the request states.
+    const official = officialSubjectOf(context)
+    if (!context.caller) {
+      throw new GraphQLError('Resolving an address needs a signed-in official: the request is anonymous.', {
         extensions: { code: 'UNAUTHENTICATED' },
+      })
+    }
+    if (!official) {
+      throw new GraphQLError(`Resolving an address is an official's decision; a ${context.caller.kind} caller cannot make it.`, {
+        extensions: { code: 'FORBIDDEN' },
       })
     }
     const id = parseAddressId(register, addressId)
@@ -111,7 +118,7 @@ export function createResolveAddressMapping(register: RegisterName) {
       const allowed = candidates.map((candidate) => candidate.commune_code).join(', ')
       throw badInput(`commune ${communeCode} is not a candidate for address ${addressId}; its candidates are ${allowed}`)
     }
-    await insertAddressResolution(context.db, { addressId: id, communeCode, resolvedBy: context.official, reason: trimmedReason })
+    await insertAddressResolution(context.db, { addressId: id, communeCode, resolvedBy: official, reason: trimmedReason })
     context.addressLoaders.resolutions.clear(id)
     return { ...address, register }
   }

@@ -1,3 +1,4 @@
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { Kysely } from 'kysely'
 import { createAddressConverter, type AddressConverter } from './address/converter.js'
 import type { BoundaryDatabase } from './database.js'
@@ -14,8 +15,8 @@ export interface BoundaryServices {
   searchIndex: SearchIndex
 }
 
-/** The GraphQL context of one boundary request. */
-export interface BoundaryContext extends BoundaryServices {
+/** The GraphQL context of one boundary request; boundaries are public, but the caller is known to authorization all the same. */
+export interface BoundaryContext extends BoundaryServices, SecurityContext {
   /** Created for this request only, so batching and caching never leak between requests. */
   loaders: BoundaryLoaders
 }
@@ -29,7 +30,7 @@ export async function loadBoundaryServices(db: Kysely<BoundaryDatabase>): Promis
   return { db, converter: createAddressConverter(gazetteer), searchIndex: createSearchIndex(gazetteer) }
 }
 
-/** The context of one request: the shared services plus fresh DataLoaders. */
-export function createBoundaryContext(services: BoundaryServices): BoundaryContext {
-  return { ...services, loaders: createLoaders(services.db) }
+/** The context of one request: the shared services, fresh DataLoaders, and the caller and purpose the gateway signed. */
+export function createBoundaryContext(services: BoundaryServices, security: SecurityContext = {}): BoundaryContext {
+  return { ...services, loaders: createLoaders(services.db), caller: security.caller, purpose: security.purpose }
 }

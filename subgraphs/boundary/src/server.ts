@@ -6,7 +6,7 @@ import { createBoundarySchema } from './subgraph.js'
 
 /**
  * The boundary subgraph's Apollo Server, not yet started. Tests run operations
- * on it in-process with `executeOperation(…, { contextValue: createBoundaryContext(services) })`.
+ * on it in-process with `executeOperation(…, { contextValue: createBoundaryContext(services, { caller, purpose }) })`.
  */
 export function createBoundaryApolloServer(): ApolloServer<BoundaryContext> {
   return createSubgraphApolloServer<BoundaryContext>(createBoundarySchema())
@@ -32,7 +32,7 @@ export function startBoundarySubgraph(options: SubgraphOptions): Promise<Running
       migrationFolder: migrationFolder('boundary'),
       schema: createBoundarySchema(),
       loadServices: loadBoundaryServices,
-      createContext: (services) => createBoundaryContext(services),
+      createContext: (services, _request, security) => createBoundaryContext(services, security),
     },
     options,
   )

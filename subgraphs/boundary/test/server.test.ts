@@ -1,4 +1,5 @@
 import { createDatabase, databaseNameOf } from '@lienthong/lib'
+import { signedGraphQLRequest, TEST_GATEWAY_SECRET } from '@lienthong/lib/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBoundarySubgraph, type RunningBoundarySubgraph } from '../src/index.js'
@@ -9,7 +10,7 @@ let subgraph: RunningBoundarySubgraph
 
 beforeAll(async () => {
   database = await createTestBoundaryDatabase('server')
-  subgraph = await startBoundarySubgraph({ databaseUrl: database.url, port: 0 })
+  subgraph = await startBoundarySubgraph({ databaseUrl: database.url, port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
 })
 
 afterAll(async () => {
@@ -17,13 +18,10 @@ afterAll(async () => {
   await database?.drop()
 })
 
-async function post(body: unknown): Promise<{ status: number; json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
-  const response = await fetch(subgraph.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  return { status: response.status, json: await response.json() }
+/** POSTs as the gateway does: signed for the boundary subgraph, for an anonymous caller (boundaries are public). */
+async function post(body: { query: string; variables?: Record<string, unknown> }) {
+  const { status, body: json } = await signedGraphQLRequest<Record<string, any>>(subgraph.graphqlUrl, 'boundary', body, { caller: null, purpose: null })
+  return { status, json }
 }
 
 describe('boundary subgraph over HTTP', () => {
@@ -33,6 +31,19 @@ describe('boundary subgraph over HTTP', () => {
     const { status, json } = await post({ query: '{ province(code: "79") { name } }' })
     expect(status).toBe(200)
     expect(json).toEqual({ data: { province: { name: 'Thành phố Hồ Chí Minh' } } })
+  })
+
+  it('when a request bypasses the gateway (unsigned, or signed for another subgraph), then 401 UNAUTHENTICATED and no data', async () => {
+    const query = { query: '{ province(code: "79") { name } }' }
+    for (const refused of [
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'boundary', query, { unsigned: true }),
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'population', query),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(refused.body.data).toBeUndefined()
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    }
+    expect((await signedGraphQLRequest(subgraph.graphqlUrl, 'boundary', query)).status).toBe(200)
   })
 
   it('when the gateway asks for _service, then the SDL with the entity keys comes back', async () => {
@@ -53,6 +64,7 @@ describe('boundary subgraph over HTTP', () => {
 
   it('when a browser opens /graphql, then no landing page or explorer is served', async () => {
     const response = await fetch(subgraph.graphqlUrl, { headers: { accept: 'text/html' } })
+    expect(response.status).toBe(405)
     expect(response.headers.get('content-type') ?? '').not.toContain('text/html')
   })
 

@@ -22,7 +22,7 @@ export interface TestBoundaryServer extends TestServer<BoundaryContext> {
 
 export async function startTestBoundaryServer(db: Kysely<BoundaryDatabase>): Promise<TestBoundaryServer> {
   const services = await loadBoundaryServices(db)
-  const subgraph = await startTestServer(createBoundaryApolloServer(), () => createBoundaryContext(services))
+  const subgraph = await startTestServer(createBoundaryApolloServer(), (security) => createBoundaryContext(services, security))
   return { ...subgraph, services }
 }
 

@@ -1,7 +1,6 @@
 import { createAddressLoaders } from '@lienthong/lib/registers'
-import { officialOf } from '@lienthong/lib/subgraph'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
-import type express from 'express'
 import type { Kysely } from 'kysely'
 import type { BusinessDatabase } from './database.js'
 import { createBusinessLoaders, type BusinessLoaders } from './loaders.js'
@@ -23,14 +22,15 @@ export async function loadBusinessServices(db: Kysely<BusinessDatabase>): Promis
 }
 
 /**
- * The context of one request: fresh DataLoaders and the calling official
- * (header `x-lienthong-official`). Tests may omit the request.
+ * The context of one request: fresh DataLoaders, and the caller and purpose
+ * the gateway signed (none: an anonymous request).
  */
-export function createBusinessContext(services: BusinessServices, request?: express.Request): BusinessContext {
+export function createBusinessContext(services: BusinessServices, security: SecurityContext = {}): BusinessContext {
   return {
     db: services.db,
     loaders: createBusinessLoaders(services.db),
     addressLoaders: createAddressLoaders(services.db),
-    official: request ? officialOf(request) : undefined,
+    caller: security.caller,
+    purpose: security.purpose,
   }
 }

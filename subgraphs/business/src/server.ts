@@ -6,7 +6,7 @@ import { createBusinessSchema } from './subgraph.js'
 
 /**
  * The business subgraph's Apollo Server, not yet started. Tests run operations
- * on it in-process with `executeOperation(…, { contextValue: createBusinessContext(services) })`.
+ * on it in-process with `executeOperation(…, { contextValue: createBusinessContext(services, { caller, purpose }) })`.
  */
 export function createBusinessApolloServer(): ApolloServer<BusinessContext> {
   return createSubgraphApolloServer<BusinessContext>(createBusinessSchema())
@@ -28,7 +28,7 @@ export function startBusinessSubgraph(options: SubgraphOptions): Promise<Running
       migrationFolder: migrationFolder('business'),
       schema: createBusinessSchema(),
       loadServices: loadBusinessServices,
-      createContext: (services, request) => createBusinessContext(services, request),
+      createContext: (services, _request, security) => createBusinessContext(services, security),
     },
     options,
   )

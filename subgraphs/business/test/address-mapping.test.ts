@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { TEST_MACHINE, testOfficial } from '@lienthong/lib/testing'
 import { describe, expect, it } from 'vitest'
 import { ENTERPRISE_B, TEXT, businessSlice } from './fixtures.js'
 import { dataOf, errorCodesOf, useTestBusinessSubgraph } from './test-setup.js'
@@ -60,25 +61,27 @@ describe('address mapping', () => {
     })
   })
 
-  it('When no official is named, Then the resolution is refused', async () => {
+  it('When the request is anonymous, Then the resolution is refused as UNAUTHENTICATED; from a machine client, as FORBIDDEN', async () => {
     const { id } = await headOfficeOfB()
-    const result = await subgraph.execute(RESOLVE, { id, commune: '00025', reason: 'Biên bản xác minh địa chỉ trụ sở' })
-    expect(errorCodesOf(result)).toEqual(['UNAUTHENTICATED'])
+    const variables = { id, commune: '00025', reason: 'Biên bản xác minh địa chỉ trụ sở' }
+    expect(errorCodesOf(await subgraph.execute(RESOLVE, variables, { caller: null }))).toEqual(['UNAUTHENTICATED'])
+    expect(errorCodesOf(await subgraph.execute(RESOLVE, variables, { caller: TEST_MACHINE }))).toEqual(['FORBIDDEN'])
+    expect(dataOf(await subgraph.execute(QUALITY)).businessMappingQuality).toMatchObject({ resolved: 0 })
   })
 
   it('When the commune is not a candidate or the id is not a business address, Then BAD_USER_INPUT', async () => {
     const { id } = await headOfficeOfB()
-    const notCandidate = await subgraph.execute(RESOLVE, { id, commune: '00097', reason: 'nhầm' }, { official: 'canbo.badinh' })
+    const notCandidate = await subgraph.execute(RESOLVE, { id, commune: '00097', reason: 'nhầm' }, { caller: testOfficial('canbo.badinh') })
     expect(errorCodesOf(notCandidate)).toEqual(['BAD_USER_INPUT'])
-    const foreignId = await subgraph.execute(RESOLVE, { id: id.replace('business:', 'land:'), commune: '00025', reason: 'nhầm' }, { official: 'canbo.badinh' })
+    const foreignId = await subgraph.execute(RESOLVE, { id: id.replace('business:', 'land:'), commune: '00025', reason: 'nhầm' }, { caller: testOfficial('canbo.badinh') })
     expect(errorCodesOf(foreignId)).toEqual(['BAD_USER_INPUT'])
   })
 
   it('When an official resolves a split address twice, Then the latest choice is in force, both are kept, and the recorded text and code never change', async () => {
     const { id } = await headOfficeOfB()
-    const first = await subgraph.execute(RESOLVE, { id, commune: '00008', reason: 'Theo hồ sơ đăng ký thay đổi' }, { official: 'canbo.badinh' })
+    const first = await subgraph.execute(RESOLVE, { id, commune: '00008', reason: 'Theo hồ sơ đăng ký thay đổi' }, { caller: testOfficial('canbo.badinh') })
     expect(dataOf(first).resolveBusinessAddressMapping).toMatchObject({ commune: { code: '00008' }, mappingStatus: 'RESOLVED' })
-    const second = await subgraph.execute(RESOLVE, { id, commune: '00025', reason: 'Số nhà thuộc phường Giảng Võ theo bản đồ 2025' }, { official: 'canbo.giangvo' })
+    const second = await subgraph.execute(RESOLVE, { id, commune: '00025', reason: 'Số nhà thuộc phường Giảng Võ theo bản đồ 2025' }, { caller: testOfficial('canbo.giangvo') })
     expect(dataOf(second).resolveBusinessAddressMapping).toEqual({
       id,
       text: TEXT.bHeadOffice,
@@ -96,6 +99,6 @@ describe('address mapping', () => {
   it('When an EXACT address is given, Then it is not resolvable by an official', async () => {
     const result = await subgraph.execute('{ enterprise(enterpriseCode: "0100109106") { headOffice { id } } }')
     const { id } = dataOf(result).enterprise.headOffice
-    expect(errorCodesOf(await subgraph.execute(RESOLVE, { id, commune: '00004', reason: 'x' }, { official: 'canbo.badinh' }))).toEqual(['BAD_USER_INPUT'])
+    expect(errorCodesOf(await subgraph.execute(RESOLVE, { id, commune: '00004', reason: 'x' }, { caller: testOfficial('canbo.badinh') }))).toEqual(['BAD_USER_INPUT'])
   })
 })

@@ -6,7 +6,7 @@ import { BUSINESS_TYPE_DEFS } from '../src/subgraph.js'
 
 // The least of population that business relies on: Citizen's key and the fields businessDiscrepancies @requires.
 const POPULATION_STUB = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
   type Query { citizen(personalId: PersonalId!): Citizen }
   type Citizen @key(fields: "personalId") {
     personalId: PersonalId!

@@ -2,31 +2,14 @@ import type { BusinessSlice } from '@lienthong/lib/registers'
 import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type OperationOptions } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { CompiledQuery, Kysely } from 'kysely'
-import { expect } from 'vitest'
 import { createBusinessContext, loadBusinessServices, type BusinessServices } from '../src/context.js'
 import type { BusinessDatabase } from '../src/database.js'
 import { ingestBusinessSlice, type BusinessIngestCounts } from '../src/ingest.js'
 import { createBusinessApolloServer } from '../src/server.js'
 
-export { dataOf, errorCodesOf } from '@lienthong/lib/testing'
+export { dataOf, errorCodesOf, expectUpdatedAt } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
-/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
-/**
- * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
- * `since` (when the test file started: its database is fresh) and not in the future.
- */
-export function expectUpdatedAt(value: unknown, since: Date): Date {
-  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
-  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
-  expect(wire).toMatch(ISO_INSTANT)
-  const instant = new Date(wire as string)
-  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
-  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
-  return instant
-}
 
 /** A test file's migrated business database holding one ingested slice, and the in-process subgraph over it. */
 export interface BusinessTestContext {
@@ -36,7 +19,7 @@ export interface BusinessTestContext {
   statements: CompiledQuery[]
   ingested: BusinessIngestCounts
   services: BusinessServices
-  /** Runs an operation in-process with a fresh per-request context (and the official, if given). */
+  /** Runs an operation in-process with a fresh per-request context, by TEST_OFFICIAL unless `options` name another caller. */
   execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: OperationOptions): Promise<ExecutionResultOf<T>>
 }
 
@@ -52,7 +35,7 @@ export function useTestBusinessSubgraph(feature: string, slice: BusinessSlice, {
     ingest: async (database) => ({ ingested: await ingestInTransaction(database.url, (client) => ingestBusinessSlice(client, slice)) }),
     startServer: async ({ db }) => {
       const services = await loadBusinessServices(db)
-      const subgraph = await startTestServer(createBusinessApolloServer(), ({ official }) => ({ ...createBusinessContext(services), official }))
+      const subgraph = await startTestServer(createBusinessApolloServer(), (security) => createBusinessContext(services, security))
       return { ...subgraph, services }
     },
   })

@@ -1,4 +1,5 @@
 import { todayInVietnam } from '@lienthong/lib'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { Kysely } from 'kysely'
 import type { Catalogue } from './catalogue.js'
 import type { CasesDatabase } from './database.js'
@@ -13,7 +14,8 @@ export interface CasesServices {
   today: () => string
 }
 
-export interface CasesContext {
+/** The context of one cases request, with the caller and purpose the gateway signed. */
+export interface CasesContext extends SecurityContext {
   catalogue: Catalogue
   /** Fixed once per request so every rule of one draft agrees. */
   today: string
@@ -41,6 +43,7 @@ export async function loadCasesServices(db: Kysely<CasesDatabase>, schemaSelecti
   return { db, catalogue, today: () => todayInVietnam() }
 }
 
-export function createCasesContext(services: CasesServices): CasesContext {
-  return { catalogue: services.catalogue, today: services.today() }
+/** The context of one request: the catalogue, today, and the caller and purpose the gateway signed (none: anonymous). */
+export function createCasesContext(services: CasesServices, security: SecurityContext = {}): CasesContext {
+  return { catalogue: services.catalogue, today: services.today(), caller: security.caller, purpose: security.purpose }
 }

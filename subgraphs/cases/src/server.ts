@@ -6,7 +6,7 @@ import { createCasesContext, loadCasesServices, type CasesContext } from './cont
 import type { CasesDatabase } from './database.js'
 import { SCHEMA_EVIDENCE_SELECTIONS, createCasesSchema } from './subgraph.js'
 
-/** The cases subgraph's Apollo Server, not yet started: tests run operations in-process with `createCasesContext(services)`. */
+/** The cases subgraph's Apollo Server, not yet started: tests run operations in-process with `createCasesContext(services, { caller, purpose })`. */
 export function createCasesApolloServer(): ApolloServer<CasesContext> {
   return createSubgraphApolloServer<CasesContext>(createCasesSchema())
 }
@@ -24,7 +24,7 @@ export function startCasesSubgraph(options: SubgraphOptions): Promise<RunningSub
       migrationFolder: migrationFolder('cases'),
       schema: createCasesSchema(),
       loadServices: (db: Kysely<CasesDatabase>) => loadCasesServices(db, SCHEMA_EVIDENCE_SELECTIONS),
-      createContext: (services) => createCasesContext(services),
+      createContext: (services, _request, security) => createCasesContext(services, security),
     },
     options,
   )

@@ -1,14 +1,43 @@
 import { readFileSync } from 'node:fs'
-import { Kind, parse, validate, type FieldNode, type ObjectTypeDefinitionNode, type SelectionSetNode, type StringValueNode } from 'graphql'
+import { conjoinRequirements, readAuthorizationRequirements, type FieldRequirement } from '@lienthong/lib/authorization'
+import { readSupergraphSdl } from '@lienthong/schema'
+import {
+  buildSchema,
+  getNamedType,
+  isObjectType,
+  Kind,
+  parse,
+  print,
+  validate,
+  type FieldNode,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type SelectionSetNode,
+  type StringValueNode,
+} from 'graphql'
 import { describe, expect, it } from 'vitest'
 import { readCatalogueFile } from '../src/catalogue.js'
-import { citizenSelectionOf, draftTypeDefs, evidenceFieldOf } from '../src/drafts/draft-types.js'
+import {
+  authorizationDirectivesOf,
+  citizenSelectionOf,
+  computedFieldRequirementOf,
+  draftTypeDefs,
+  evidenceFieldOf,
+  readRegisterRequirements,
+  requirementOfSelection,
+  type RegisterRequirements,
+} from '../src/drafts/draft-types.js'
 import { createCasesSchema } from '../src/subgraph.js'
-import { MARRIAGE, procedureOf, UNEMPLOYMENT_BENEFIT } from './fixtures.js'
+import { DEATH, MARRIAGE, procedureOf, TEMPORARY_RESIDENCE, UNEMPLOYMENT_BENEFIT } from './fixtures.js'
 
 const GENERATED_SDL = readFileSync(new URL('../src/draft-types.graphql', import.meta.url), 'utf8')
 const CATALOGUE = readCatalogueFile()
 const COMPUTED_FIELDS = ['fields', 'documents', 'receivingAuthority', 'warnings', 'blockers', 'canProceed']
+/** What the other subgraphs' SDL files require, as the generator reads them. */
+const REGISTERS = readRegisterRequirements()
+/** The committed supergraph (`npm run compose`; schema/test checks it is fresh) and its requirements, read independently. */
+const SUPERGRAPH_SDL = readSupergraphSdl()
+const SUPERGRAPH_REQUIREMENTS = readAuthorizationRequirements(SUPERGRAPH_SDL)
 
 /** The Citizen fields a selection reads at its top level. */
 function topLevelFields(selection: string): string[] {
@@ -54,7 +83,7 @@ describe('src/draft-types.graphql', () => {
     for (const procedure of CATALOGUE.procedures) {
       const type = generatedType(procedure.draftType)
       expect(type.interfaces?.map((named) => named.name.value)).toEqual(['ApplicationDraft'])
-      expect(type.directives?.map((directive) => directive.name.value)).toEqual(['key'])
+      expect(type.directives?.map((directive) => directive.name.value)).toEqual(['key', 'requiresScopes'])
       const evidence = type.fields?.find((field) => field.name.value === evidenceFieldOf(procedure.draftType))
       expect(evidence?.directives?.map((directive) => directive.name.value)).toEqual(['inaccessible'])
       evidenceFields.add(evidenceFieldOf(procedure.draftType))
@@ -108,5 +137,99 @@ describe('citizenSelectionOf', () => {
       const document = parse(`query Evidence { _entities(representations: []) { ... on Citizen { ${selection} } } }`)
       expect(validate(schema, document).map((error) => error.message), procedure.code).toEqual([])
     }
+  })
+})
+
+/** The directives of a computed field of a generated draft type but @requires, as SDL text. */
+function authorizationDirectivesIn(draftType: string, field: string): string {
+  const definition = generatedType(draftType).fields?.find((candidate) => candidate.name.value === field)
+  return (definition?.directives ?? []).filter((directive) => directive.name.value !== 'requires').map((directive) => print(directive)).join(' ')
+}
+
+/**
+ * What the composed supergraph requires to read a selection from `typeName`:
+ * each selected field's requirement as readAuthorizationRequirements reads it
+ * (field, its type, its returned type), AND-ed — independent of the generator's
+ * reading of the subgraph files.
+ */
+function supergraphRequirementOfSelection(schema: GraphQLSchema, typeName: string, selectionSet: SelectionSetNode): (FieldRequirement | undefined)[] {
+  return selectionSet.selections.flatMap((node) => {
+    const field = node as FieldNode
+    const type = schema.getType(typeName)
+    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type of the supergraph`)
+    const definition = type.getFields()[field.name.value]
+    if (!definition) throw new Error(`${typeName}.${field.name.value} is not in the supergraph`)
+    const nested = field.selectionSet ? supergraphRequirementOfSelection(schema, getNamedType(definition.type).name, field.selectionSet) : []
+    return [SUPERGRAPH_REQUIREMENTS.get(`${typeName}.${field.name.value}`), ...nested]
+  })
+}
+
+describe('authorization of the draft types', () => {
+  it('puts cases:draft on every draft type, and on each computed field @authenticated with what the registers require of its @requires', () => {
+    for (const procedure of CATALOGUE.procedures) {
+      const type = generatedType(procedure.draftType)
+      const typeScopes = type.directives?.find((directive) => directive.name.value === 'requiresScopes')
+      expect(typeScopes && print(typeScopes), procedure.draftType).toBe('@requiresScopes(scopes: [["cases:draft"]])')
+      expect(SUPERGRAPH_REQUIREMENTS.get(`${procedure.draftType}.id`), procedure.draftType).toEqual({ authenticated: true, scopes: [['cases:draft']] })
+      const expected = authorizationDirectivesOf(computedFieldRequirementOf(procedure, REGISTERS))
+      expect(expected.startsWith('@authenticated @requiresScopes(scopes: [["'), procedure.draftType).toBe(true)
+      for (const field of COMPUTED_FIELDS) expect(authorizationDirectivesIn(procedure.draftType, field), `${procedure.draftType}.${field}`).toBe(expected)
+    }
+  })
+
+  it('matches, per computed field, what the composed supergraph requires of every field its @requires reads (no drift between generator and composition)', () => {
+    const schema = buildSchema(SUPERGRAPH_SDL, { assumeValidSDL: true })
+    for (const procedure of CATALOGUE.procedures) {
+      const [operation] = parse(`{ ${requiresOf(procedure.draftType, 'fields')} }`).definitions
+      if (operation?.kind !== Kind.OPERATION_DEFINITION) throw new Error('not a selection')
+      const reads = conjoinRequirements(...supergraphRequirementOfSelection(schema, procedure.draftType, operation.selectionSet))
+      const otherParties = procedure.parties.some((party) => party.role !== 'APPLICANT') ? { authenticated: true, policies: [['agency']] } : undefined
+      for (const field of COMPUTED_FIELDS) {
+        // The supergraph's requirement of the field holds its type's cases:draft, as does the evidence field the walk starts with.
+        expect(SUPERGRAPH_REQUIREMENTS.get(`${procedure.draftType}.${field}`), `${procedure.draftType}.${field}`).toEqual(conjoinRequirements(reads, otherParties))
+      }
+    }
+  })
+
+  it('follows the registers: a requirement added to a Citizen field a procedure reads reaches that procedure’s draft type only', () => {
+    const fields = new Map(REGISTERS.fields)
+    fields.set('Citizen.maritalStatus', conjoinRequirements(fields.get('Citizen.maritalStatus'), { authenticated: true, scopes: [['civil-status:marital-test']] })!)
+    const tightened: RegisterRequirements = { fields, returnTypes: REGISTERS.returnTypes }
+    const sdl = draftTypeDefs(CATALOGUE, tightened)
+    const fieldsLine = (draftType: string) => sdl.split('\n').slice(sdl.split('\n').findIndex((line) => line.startsWith(`type ${draftType} `))).find((line) => line.startsWith('  fields:')) ?? ''
+    expect(fieldsLine(procedureOf(MARRIAGE).draftType)).toContain('"civil-status:marital-test"')
+    expect(fieldsLine(procedureOf(UNEMPLOYMENT_BENEFIT).draftType)).not.toContain('civil-status:marital-test')
+    expect(sdl).not.toBe(GENERATED_SDL)
+  })
+
+  it('carries the sensitive and narrow scopes of what a procedure reads: ethnicity, encumbrances, contributions', () => {
+    const scopesOf = (code: string) => computedFieldRequirementOf(procedureOf(code), REGISTERS).scopes?.flat() ?? []
+    expect(scopesOf(MARRIAGE)).toEqual(expect.arrayContaining(['population:read', 'population:sensitive', 'civil-status:read']))
+    expect(scopesOf(MARRIAGE)).not.toContain('land:read')
+    expect(scopesOf(TEMPORARY_RESIDENCE)).toEqual(expect.arrayContaining(['land:read', 'land:encumbrances']))
+    expect(scopesOf(UNEMPLOYMENT_BENEFIT)).toEqual(expect.arrayContaining(['insurance:read', 'insurance:contributions', 'business:read']))
+  })
+
+  it('leaves to agencies every procedure naming another party, and lets a citizen complete only the procedures README.md lists', () => {
+    expect(computedFieldRequirementOf(procedureOf(DEATH), REGISTERS).policies).toEqual([['agency']])
+    for (const procedure of CATALOGUE.procedures.filter((candidate) => candidate.parties.some((party) => party.role !== 'APPLICANT'))) {
+      expect(computedFieldRequirementOf(procedure, REGISTERS).policies, procedure.code).toEqual([['agency']])
+    }
+    const citizenDraftable = CATALOGUE.procedures.filter((procedure) => !computedFieldRequirementOf(procedure, REGISTERS).policies).map((procedure) => procedure.draftType)
+    expect(citizenDraftable, 'update the Authorization section of subgraphs/cases/README.md').toEqual([procedureOf(TEMPORARY_RESIDENCE).draftType])
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const draftType of citizenDraftable) expect(readme).toContain(`citizen can complete: \`${draftType}\``)
+  })
+})
+
+describe('requirementOfSelection', () => {
+  it('AND-s the requirements of nested fields and their types, and refuses a field no subgraph declares', () => {
+    expect(requirementOfSelection(REGISTERS, 'Citizen', 'landRights { parcel { encumbrances { kind } } }')).toEqual({
+      authenticated: true,
+      scopes: [['land:encumbrances', 'land:read']],
+    })
+    expect(requirementOfSelection(REGISTERS, 'Citizen', 'father { personalId }')).toEqual({ authenticated: true, scopes: [['population:read']], policies: [['agency']] })
+    expect(requirementOfSelection(REGISTERS, 'AdministrativeUnit', 'code')).toBeUndefined()
+    expect(() => requirementOfSelection(REGISTERS, 'Citizen', 'shoeSize')).toThrow(/Citizen\.shoeSize/)
   })
 })

@@ -21,7 +21,7 @@ export type TestCasesServer = TestServer<CasesContext>
 
 export async function startTestCasesServer(db: Kysely<CasesDatabase>): Promise<TestCasesServer> {
   const services = { ...(await loadCasesServices(db, SCHEMA_EVIDENCE_SELECTIONS)), today: () => TODAY }
-  return startTestServer(createCasesApolloServer(), () => createCasesContext(services))
+  return startTestServer(createCasesApolloServer(), (security) => createCasesContext(services, security))
 }
 
 /** Gives a test file its own migrated cases database and a started subgraph over it, removed after its tests. */

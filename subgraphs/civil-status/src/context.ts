@@ -1,7 +1,6 @@
 import { createAddressLoaders } from '@lienthong/lib/registers'
-import { officialOf } from '@lienthong/lib/subgraph'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
-import type express from 'express'
 import type { Kysely } from 'kysely'
 import type { CivilStatusDatabase } from './database.js'
 import { createCivilStatusLoaders, type CivilStatusLoaders } from './loaders.js'
@@ -25,14 +24,15 @@ export async function loadCivilStatusServices(db: Kysely<CivilStatusDatabase>): 
 }
 
 /**
- * The context of one request: fresh DataLoaders and the official the gateway
- * forwarded (header `x-lienthong-official`), if any.
+ * The context of one request: fresh DataLoaders, and the caller and purpose
+ * the gateway signed (none: an anonymous request).
  */
-export function createCivilStatusContext(services: CivilStatusServices, request?: express.Request): CivilStatusContext {
+export function createCivilStatusContext(services: CivilStatusServices, security: SecurityContext = {}): CivilStatusContext {
   return {
     db: services.db,
     loaders: createCivilStatusLoaders(services.db),
     addressLoaders: createAddressLoaders(services.db),
-    official: request ? officialOf(request) : undefined,
+    caller: security.caller,
+    purpose: security.purpose,
   }
 }

@@ -6,7 +6,7 @@ import { createCivilStatusSchema } from './subgraph.js'
 
 /**
  * The civil-status subgraph's Apollo Server, not yet started. Tests run operations
- * on it in-process with `executeOperation(…, { contextValue: createCivilStatusContext(services) })`.
+ * on it in-process with `executeOperation(…, { contextValue: createCivilStatusContext(services, { caller, purpose }) })`.
  */
 export function createCivilStatusApolloServer(): ApolloServer<CivilStatusContext> {
   return createSubgraphApolloServer<CivilStatusContext>(createCivilStatusSchema())
@@ -29,7 +29,7 @@ export function startCivilStatusSubgraph(options: SubgraphOptions): Promise<Runn
       migrationFolder: migrationFolder('civil-status'),
       schema: createCivilStatusSchema(),
       loadServices: loadCivilStatusServices,
-      createContext: createCivilStatusContext,
+      createContext: (services, _request, security) => createCivilStatusContext(services, security),
     },
     options,
   )

@@ -1,3 +1,4 @@
+import { TEST_MACHINE, testOfficial } from '@lienthong/lib/testing'
 import { describe, expect, it } from 'vitest'
 import { dataOf, errorCodeOf, useTestCivilStatusSubgraph } from './test-setup.js'
 
@@ -90,16 +91,17 @@ describe('address mapping', () => {
 })
 
 describe('resolveCivilStatusAddressMapping', () => {
-  it('when no official is named, then UNAUTHENTICATED comes back and nothing is recorded', async () => {
+  it('when the request is anonymous, then UNAUTHENTICATED comes back; from a machine client, FORBIDDEN; and nothing is recorded', async () => {
     const { husbandResidence } = await marriageResidences()
-    const result = await civilStatus.subgraph.execute(RESOLVE, { addressId: husbandResidence.id, communeCode: '00025', reason: 'Đội Cấn thuộc Giảng Võ' })
-    expect(errorCodeOf(result)).toBe('UNAUTHENTICATED')
+    const variables = { addressId: husbandResidence.id, communeCode: '00025', reason: 'Đội Cấn thuộc Giảng Võ' }
+    expect(errorCodeOf(await civilStatus.subgraph.execute(RESOLVE, variables, { caller: null }))).toBe('UNAUTHENTICATED')
+    expect(errorCodeOf(await civilStatus.subgraph.execute(RESOLVE, variables, { caller: TEST_MACHINE }))).toBe('FORBIDDEN')
     expect((await marriageResidences()).husbandResidence.resolutions).toEqual([])
   })
 
   it('when the commune is not a candidate, or the address is not split, or the id is malformed, then BAD_USER_INPUT comes back', async () => {
     const { husbandResidence, wifeResidence } = await marriageResidences()
-    const official = { official: 'Cán bộ Tư pháp Phường Giảng Võ' }
+    const official = { caller: testOfficial('Cán bộ Tư pháp Phường Giảng Võ') }
     expect(errorCodeOf(await civilStatus.subgraph.execute(RESOLVE, { addressId: husbandResidence.id, communeCode: '00097', reason: 'x' }, official))).toBe(
       'BAD_USER_INPUT',
     )
@@ -122,7 +124,7 @@ describe('resolveCivilStatusAddressMapping', () => {
       await civilStatus.subgraph.execute<{ resolveCivilStatusAddressMapping: FullAddress }>(
         RESOLVE,
         { addressId: before.id, communeCode: '00008', reason: 'Theo bản đồ cũ' },
-        { official: 'Cán bộ A' },
+        { caller: testOfficial('Cán bộ A') },
       ),
     ).resolveCivilStatusAddressMapping
     expect(first).toMatchObject({ id: before.id, mappingStatus: 'RESOLVED', commune: { code: '00008' } })
@@ -130,7 +132,7 @@ describe('resolveCivilStatusAddressMapping', () => {
       ['00008', 'Cán bộ A', 'Theo bản đồ cũ'],
     ])
 
-    await civilStatus.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00025', reason: 'Số 12 ngõ 34 Đội Cấn thuộc Phường Giảng Võ' }, { official: 'Cán bộ B' })
+    await civilStatus.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00025', reason: 'Số 12 ngõ 34 Đội Cấn thuộc Phường Giảng Võ' }, { caller: testOfficial('Cán bộ B') })
 
     const { husbandResidence: after } = await marriageResidences()
     expect(after).toMatchObject({

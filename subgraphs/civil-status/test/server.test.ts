@@ -1,3 +1,4 @@
+import { signedGraphQLRequest, TEST_GATEWAY_SECRET, testOfficial, type SecurityOptions } from '@lienthong/lib/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCivilStatusSubgraph } from '../src/index.js'
 import { CIVIL_STATUS_FIXTURE, PEOPLE } from './fixtures.js'
@@ -10,7 +11,7 @@ beforeAll(async () => {
   database = await createTestCivilStatusDatabase('server')
   await ingestSlice(database, CIVIL_STATUS_FIXTURE)
   // Migrating again at start is a no-op on a migrated database.
-  subgraph = await startCivilStatusSubgraph({ databaseUrl: database.url, port: 0 })
+  subgraph = await startCivilStatusSubgraph({ databaseUrl: database.url, port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
 })
 
 afterAll(async () => {
@@ -18,9 +19,10 @@ afterAll(async () => {
   await database?.drop()
 })
 
-async function post(body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(subgraph.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
-  return { status: response.status, json: (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] } }
+/** POSTs as the gateway does: signed for the civil-status subgraph, by TEST_OFFICIAL unless `security` says otherwise. */
+async function post(body: { query: string; variables?: Record<string, unknown> }, security: SecurityOptions = {}) {
+  const { status, body: json } = await signedGraphQLRequest<Record<string, any>>(subgraph.graphqlUrl, 'civil-status', body, security)
+  return { status, json }
 }
 
 describe('civil-status subgraph over HTTP', () => {
@@ -35,24 +37,37 @@ describe('civil-status subgraph over HTTP', () => {
     expect((await fetch(`${subgraph.url}/readyz`)).status).toBe(200)
   })
 
+  it('when a request bypasses the gateway (unsigned, or signed for another subgraph), then 401 UNAUTHENTICATED and no data', async () => {
+    const query = { query: '{ marriageRegistration(id: "KH-2015-0001") { inForce } }' }
+    for (const refused of [
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'civil-status', query, { unsigned: true }),
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'population', query),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(refused.body.data).toBeUndefined()
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    }
+    expect(await post(query)).toEqual({ status: 200, json: { data: { marriageRegistration: { inForce: true } } } })
+  })
+
   it('when the gateway asks for _service, then the SDL declares the keys and the @requires of the discrepancies', async () => {
     const { json } = await post({ query: '{ _service { sdl } }' })
     const sdl = json.data!._service.sdl as string
     expect(sdl).toMatch(/type Citizen @key\(fields: "personalId"\)/)
     expect(sdl).toMatch(/type BirthRegistration @key\(fields: "id"\)/)
-    expect(sdl).toContain('civilStatusDiscrepancies: [RegisterDiscrepancy!]! @requires(fields: "fullName birthDate spouse { personalId }")')
+    // Its authorization directives may stand before the @requires.
+    expect(sdl).toMatch(/civilStatusDiscrepancies: \[RegisterDiscrepancy!\]! (@\S+\([^)]*\) )*@requires\(fields: "fullName birthDate spouse \{ personalId \}"\)/)
   })
 
-  it('when the gateway forwards the official header, then the resolution records that official', async () => {
+  it('when the gateway signs for an official, then the resolution records that official', async () => {
     const { json: residence } = await post({ query: '{ marriageRegistration(id: "KH-2015-0001") { husbandResidence { id } } }' })
     const addressId = residence.data!.marriageRegistration.husbandResidence.id as string
     const mutation = 'mutation($id: ID!) { resolveCivilStatusAddressMapping(addressId: $id, communeCode: "00025", reason: "Ngõ 34 Đội Cấn") { mappingStatus resolutions { resolvedBy } } }'
 
-    const anonymous = await post({ query: mutation, variables: { id: addressId } })
+    const anonymous = await post({ query: mutation, variables: { id: addressId } }, { caller: null })
     expect(anonymous.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
 
-    // HTTP header values are Latin-1: an official id, not a Vietnamese name.
-    const { json } = await post({ query: mutation, variables: { id: addressId } }, { 'x-lienthong-official': 'tuphap.giangvo.0042' })
+    const { json } = await post({ query: mutation, variables: { id: addressId } }, { caller: testOfficial('tuphap.giangvo.0042') })
     expect(json).toEqual({ data: { resolveCivilStatusAddressMapping: { mappingStatus: 'RESOLVED', resolutions: [{ resolvedBy: 'tuphap.giangvo.0042' }] } } })
   })
 })

@@ -2,32 +2,15 @@ import type { CivilStatusSlice } from '@lienthong/lib/registers'
 import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
-import { expect } from 'vitest'
 import { createCivilStatusContext, loadCivilStatusServices, type CivilStatusContext, type CivilStatusServices } from '../src/context.js'
 import type { CivilStatusDatabase } from '../src/database.js'
 import { ingestCivilStatusSlice, type CivilStatusIngestResult } from '../src/ingest.js'
 import { createCivilStatusApolloServer } from '../src/server.js'
 import { CIVIL_STATUS_FIXTURE } from './fixtures.js'
 
-export { dataOf, errorCodeOf, selectsIn } from '@lienthong/lib/testing'
+export { dataOf, errorCodeOf, expectUpdatedAt, selectsIn } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
-/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
-/**
- * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
- * `since` (when the test file started: its database is fresh) and not in the future.
- */
-export function expectUpdatedAt(value: unknown, since: Date): Date {
-  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
-  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
-  expect(wire).toMatch(ISO_INSTANT)
-  const instant = new Date(wire as string)
-  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
-  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
-  return instant
-}
 
 export type TestCivilStatusDatabase = TestDatabase<CivilStatusDatabase>
 
@@ -48,7 +31,7 @@ export interface TestCivilStatusServer extends TestServer<CivilStatusContext> {
 
 export async function startTestCivilStatusServer(db: Kysely<CivilStatusDatabase>): Promise<TestCivilStatusServer> {
   const services = await loadCivilStatusServices(db)
-  const subgraph = await startTestServer(createCivilStatusApolloServer(), ({ official }) => ({ ...createCivilStatusContext(services), official }))
+  const subgraph = await startTestServer(createCivilStatusApolloServer(), (security) => createCivilStatusContext(services, security))
   return { ...subgraph, services }
 }
 

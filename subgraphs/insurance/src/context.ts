@@ -1,8 +1,7 @@
 import { todayInVietnam } from '@lienthong/lib'
 import { createAddressLoaders } from '@lienthong/lib/registers'
-import { officialOf } from '@lienthong/lib/subgraph'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
-import type express from 'express'
 import type { Kysely } from 'kysely'
 import type { InsuranceDatabase } from './database.js'
 import { createInsuranceLoaders, type InsuranceLoaders } from './loaders.js'
@@ -29,15 +28,16 @@ export async function loadInsuranceServices(db: Kysely<InsuranceDatabase>): Prom
 }
 
 /**
- * The context of one request: the shared services, fresh DataLoaders and the
- * official the gateway forwarded (header `x-lienthong-official`), if any.
+ * The context of one request: the shared services, fresh DataLoaders, and the
+ * caller and purpose the gateway signed (none: an anonymous request).
  */
-export function createInsuranceContext(services: InsuranceServices, request?: Pick<express.Request, 'headers'>): InsuranceContext {
+export function createInsuranceContext(services: InsuranceServices, security: SecurityContext = {}): InsuranceContext {
   return {
     db: services.db,
     addressLoaders: createAddressLoaders(services.db),
     loaders: createInsuranceLoaders(services.db),
-    official: officialOf(request),
+    caller: security.caller,
+    purpose: security.purpose,
     today: services.today(),
   }
 }

@@ -6,7 +6,7 @@ import { createInsuranceSchema } from './subgraph.js'
 
 /**
  * The insurance subgraph's Apollo Server, not yet started. Tests run operations
- * on it in-process with `executeOperation(…, { contextValue: createInsuranceContext(services) })`.
+ * on it in-process with `executeOperation(…, { contextValue: createInsuranceContext(services, { caller, purpose }) })`.
  */
 export function createInsuranceApolloServer(): ApolloServer<InsuranceContext> {
   return createSubgraphApolloServer<InsuranceContext>(createInsuranceSchema())
@@ -29,7 +29,7 @@ export function startInsuranceSubgraph(options: SubgraphOptions): Promise<Runnin
       migrationFolder: migrationFolder('insurance'),
       schema: createInsuranceSchema(),
       loadServices: loadInsuranceServices,
-      createContext: (services, request) => createInsuranceContext(services, request),
+      createContext: (services, _request, security) => createInsuranceContext(services, security),
     },
     options,
   )

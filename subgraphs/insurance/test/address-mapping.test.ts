@@ -1,3 +1,4 @@
+import { TEST_MACHINE, testOfficial } from '@lienthong/lib/testing'
 import { describe, expect, it } from 'vitest'
 import { dataOf, errorCodesOf, useTestInsuranceSubgraph } from './test-setup.js'
 
@@ -82,27 +83,29 @@ describe('resolveInsuranceAddressMapping and insuranceMappingQuality', () => {
     })
   })
 
-  it('when no official is named, then the resolution is refused with UNAUTHENTICATED', async () => {
+  it('when the request is anonymous, then the resolution is refused with UNAUTHENTICATED; from a machine client, with FORBIDDEN', async () => {
     const { id } = await residenceOf('0100000002')
-    const result = await insurance.subgraph.execute(RESOLVE, { addressId: id, communeCode: '00025', reason: 'Số nhà thuộc Phường Giảng Võ' })
-    expect(errorCodesOf(result)).toEqual(['UNAUTHENTICATED'])
+    const variables = { addressId: id, communeCode: '00025', reason: 'Số nhà thuộc Phường Giảng Võ' }
+    expect(errorCodesOf(await insurance.subgraph.execute(RESOLVE, variables, { caller: null }))).toEqual(['UNAUTHENTICATED'])
+    expect(errorCodesOf(await insurance.subgraph.execute(RESOLVE, variables, { caller: TEST_MACHINE }))).toEqual(['FORBIDDEN'])
+    expect(dataOf(await insurance.subgraph.execute(QUALITY)).insuranceMappingQuality).toMatchObject({ resolved: 0 })
   })
 
   it('when the commune is not a candidate, or the address is not split, then BAD_USER_INPUT', async () => {
     const split = await residenceOf('0100000002')
-    const notCandidate = await insurance.subgraph.execute(RESOLVE, { addressId: split.id, communeCode: '00097', reason: 'sai' }, { official: 'can-bo-01' })
+    const notCandidate = await insurance.subgraph.execute(RESOLVE, { addressId: split.id, communeCode: '00097', reason: 'sai' }, { caller: testOfficial('can-bo-01') })
     expect(errorCodesOf(notCandidate)).toEqual(['BAD_USER_INPUT'])
     const exact = await residenceOf('0100000001')
-    const notSplit = await insurance.subgraph.execute(RESOLVE, { addressId: exact.id, communeCode: '00097', reason: 'x' }, { official: 'can-bo-01' })
+    const notSplit = await insurance.subgraph.execute(RESOLVE, { addressId: exact.id, communeCode: '00097', reason: 'x' }, { caller: testOfficial('can-bo-01') })
     expect(errorCodesOf(notSplit)).toEqual(['BAD_USER_INPUT'])
-    const malformed = await insurance.subgraph.execute(RESOLVE, { addressId: 'land:1', communeCode: '00025', reason: 'x' }, { official: 'can-bo-01' })
+    const malformed = await insurance.subgraph.execute(RESOLVE, { addressId: 'land:1', communeCode: '00025', reason: 'x' }, { caller: testOfficial('can-bo-01') })
     expect(errorCodesOf(malformed)).toEqual(['BAD_USER_INPUT'])
   })
 
   it('when an official resolves a split address twice, then the latest choice is in force, history is kept and the recorded text and code never change', async () => {
     const before = await residenceOf('0100000002')
     const first = dataOf(
-      await insurance.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00025', reason: 'Số 5 ngõ 8 nằm phía Giảng Võ' }, { official: 'can-bo-01' }),
+      await insurance.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00025', reason: 'Số 5 ngõ 8 nằm phía Giảng Võ' }, { caller: testOfficial('can-bo-01') }),
     )
     expect(first.resolveInsuranceAddressMapping).toMatchObject({
       id: before.id,
@@ -113,7 +116,7 @@ describe('resolveInsuranceAddressMapping and insuranceMappingQuality', () => {
       resolutions: [{ commune: { code: '00025' }, resolvedBy: 'can-bo-01', reason: 'Số 5 ngõ 8 nằm phía Giảng Võ' }],
     })
 
-    dataOf(await insurance.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00008', reason: 'Đối chiếu bản đồ: Ngọc Hà' }, { official: 'can-bo-02' }))
+    dataOf(await insurance.subgraph.execute(RESOLVE, { addressId: before.id, communeCode: '00008', reason: 'Đối chiếu bản đồ: Ngọc Hà' }, { caller: testOfficial('can-bo-02') }))
     const after = await residenceOf('0100000002')
     expect(after).toMatchObject({
       text: before.text,

@@ -7,7 +7,7 @@ import { INSURANCE_TYPE_DEFS } from '../src/subgraph.js'
 // Minimal stand-ins for the owners of Citizen (population) and Enterprise (business), with the fields insurance
 // relies on, so this test checks insurance's federation directives without depending on the other subgraphs' code.
 const POPULATION_STUB = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
   type Query { citizen(personalId: PersonalId!): Citizen }
   type Citizen @key(fields: "personalId") {
     personalId: PersonalId!
@@ -17,7 +17,7 @@ const POPULATION_STUB = /* GraphQL */ `
   }
 `
 const BUSINESS_STUB = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@authenticated", "@requiresScopes", "@policy"])
   type Query { enterprise(enterpriseCode: EnterpriseCode!): Enterprise }
   type Enterprise @key(fields: "enterpriseCode") { enterpriseCode: EnterpriseCode! name: String! }
 `

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
 import type { RunningSubgraph } from '@lienthong/lib/subgraph'
+import { signedGraphQLRequest, TEST_GATEWAY_SECRET, testOfficial, type SecurityOptions } from '@lienthong/lib/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startInsuranceSubgraph } from '../src/index.js'
 
@@ -10,20 +11,16 @@ let subgraph: RunningSubgraph
 
 beforeAll(async () => {
   await ensureDatabaseExists(url.toString())
-  subgraph = await startInsuranceSubgraph({ databaseUrl: url.toString(), port: 0 })
+  subgraph = await startInsuranceSubgraph({ databaseUrl: url.toString(), port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
 })
 afterAll(async () => {
   await subgraph?.stop()
   await dropDatabase(url.toString())
 })
 
-async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(subgraph.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  })
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] }
+/** POSTs as the gateway does: signed for the insurance subgraph, by TEST_OFFICIAL unless `security` says otherwise. */
+async function post(query: string, variables: Record<string, unknown>, security: SecurityOptions = {}) {
+  return (await signedGraphQLRequest(subgraph.graphqlUrl, 'insurance', { query, variables }, security)).body
 }
 
 describe('startInsuranceSubgraph', () => {
@@ -33,11 +30,24 @@ describe('startInsuranceSubgraph', () => {
     expect(quality).toEqual({ data: { insuranceMappingQuality: { register: 'INSURANCE', total: 0 } } })
   })
 
-  it('when the official header is sent, then the mutation gets past authentication to input checks', async () => {
+  it('when a request bypasses the gateway (unsigned, or signed for another subgraph), then 401 UNAUTHENTICATED and no data', async () => {
+    const query = { query: '{ insuranceMappingQuality { total } }' }
+    for (const refused of [
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'insurance', query, { unsigned: true }),
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'land', query),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(refused.body.data).toBeUndefined()
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    }
+    expect(await signedGraphQLRequest(subgraph.graphqlUrl, 'insurance', query)).toEqual({ status: 200, body: { data: { insuranceMappingQuality: { total: 0 } } } })
+  })
+
+  it('when the gateway signs for an official, then the mutation gets past authentication to input checks', async () => {
     const mutation = 'mutation($id: ID!) { resolveInsuranceAddressMapping(addressId: $id, communeCode: "00025", reason: "x") { id } }'
-    const without = await post(mutation, { id: 'insurance:1' })
+    const without = await post(mutation, { id: 'insurance:1' }, { caller: null })
     expect(without.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
-    const withOfficial = await post(mutation, { id: 'insurance:1' }, { 'x-lienthong-official': 'can-bo-01' })
+    const withOfficial = await post(mutation, { id: 'insurance:1' }, { caller: testOfficial('can-bo-01') })
     expect(withOfficial.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND'])
   })
 })

@@ -1,7 +1,6 @@
 import { createAddressLoaders } from '@lienthong/lib/registers'
-import { officialOf } from '@lienthong/lib/subgraph'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
-import type express from 'express'
 import type { Kysely } from 'kysely'
 import type { LandDatabase } from './database.js'
 import { createLandLoaders, type LandLoaders } from './loaders.js'
@@ -24,18 +23,19 @@ export async function loadLandServices(db: Kysely<LandDatabase>): Promise<LandSe
 }
 
 /**
- * The context of one request: fresh DataLoaders and the calling official
- * (header `x-lienthong-official`), if any.
+ * The context of one request: fresh DataLoaders, and the caller and purpose
+ * the gateway signed (none: an anonymous request).
  *
  * ```ts
- * createLandContext(services, { headers: { 'x-lienthong-official': 'cb.dat-dai.ha-noi' } } as express.Request)
+ * createLandContext(services, { caller: verifiedOfficial, purpose })
  * ```
  */
-export function createLandContext(services: LandServices, request?: Pick<express.Request, 'headers'>): LandContext {
+export function createLandContext(services: LandServices, security: SecurityContext = {}): LandContext {
   return {
     db: services.db,
     addressLoaders: createAddressLoaders(services.db),
     loaders: createLandLoaders(services.db),
-    official: officialOf(request),
+    caller: security.caller,
+    purpose: security.purpose,
   }
 }

@@ -7,7 +7,7 @@ import { createLandSchema } from './subgraph.js'
 
 /**
  * The land subgraph's Apollo Server, not yet started. Tests run operations on
- * it in-process with `executeOperation(…, { contextValue: createLandContext(services) })`.
+ * it in-process with `executeOperation(…, { contextValue: createLandContext(services, { caller, purpose }) })`.
  */
 export function createLandApolloServer(): ApolloServer<LandContext> {
   return createSubgraphApolloServer<LandContext>(createLandSchema())
@@ -33,7 +33,7 @@ export function startLandSubgraph(options: SubgraphOptions): Promise<RunningSubg
       migrationFolder: migrationFolder('land'),
       schema: createLandSchema(),
       loadServices: loadLandServices,
-      createContext: (services, request) => createLandContext(services, request),
+      createContext: (services, _request, security) => createLandContext(services, security),
     },
     options,
   )

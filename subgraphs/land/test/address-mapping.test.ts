@@ -1,3 +1,4 @@
+import { TEST_MACHINE, testOfficial } from '@lienthong/lib/testing'
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_SLICE } from './fixtures.js'
 import { dataOf, errorCodeOf, useTestLandSubgraph } from './test-setup.js'
@@ -67,10 +68,11 @@ describe('address mapping of the land register', () => {
     expect(data.landMappingQuality).toEqual({ register: 'LAND', total: 7, exact: 2, awaitingReview: 3, resolved: 0, notFound: 2 })
   })
 
-  it('When no official calls, Then resolving is refused', async () => {
+  it('When no official calls, Then resolving is refused: UNAUTHENTICATED when anonymous, FORBIDDEN for a machine client', async () => {
     const { holders } = await parcelAddresses('00001-12-345')
-    const result = await context.subgraph.execute(RESOLVE, { addressId: holders[0]!.address.id, communeCode: '00008', reason: 'Số nhà thuộc phần sáp nhập vào Ngọc Hà' })
-    expect(errorCodeOf(result)).toBe('UNAUTHENTICATED')
+    const variables = { addressId: holders[0]!.address.id, communeCode: '00008', reason: 'Số nhà thuộc phần sáp nhập vào Ngọc Hà' }
+    expect(errorCodeOf(await context.subgraph.execute(RESOLVE, variables, { caller: null }))).toBe('UNAUTHENTICATED')
+    expect(errorCodeOf(await context.subgraph.execute(RESOLVE, variables, { caller: TEST_MACHINE }))).toBe('FORBIDDEN')
   })
 
   it('When the commune is not a candidate, Then it is rejected with BAD_USER_INPUT', async () => {
@@ -78,13 +80,13 @@ describe('address mapping of the land register', () => {
     const result = await context.subgraph.execute(
       RESOLVE,
       { addressId: holders[0]!.address.id, communeCode: '00097', reason: 'Nhầm phường' },
-      { official: 'can-bo-dia-chinh-01' },
+      { caller: testOfficial('can-bo-dia-chinh-01') },
     )
     expect(errorCodeOf(result)).toBe('BAD_USER_INPUT')
   })
 
   it('When the address id is not a land address, Then it is rejected with BAD_USER_INPUT', async () => {
-    const result = await context.subgraph.execute(RESOLVE, { addressId: 'population:1', communeCode: '00008', reason: 'x' }, { official: 'can-bo-dia-chinh-01' })
+    const result = await context.subgraph.execute(RESOLVE, { addressId: 'population:1', communeCode: '00008', reason: 'x' }, { caller: testOfficial('can-bo-dia-chinh-01') })
     expect(errorCodeOf(result)).toBe('BAD_USER_INPUT')
   })
 
@@ -94,7 +96,7 @@ describe('address mapping of the land register', () => {
       await context.subgraph.execute(
         RESOLVE,
         { addressId: before.id, communeCode: '00008', reason: 'Số 8 phố Cống Vị thuộc phần về Phường Ngọc Hà' },
-        { official: 'can-bo-dia-chinh-01' },
+        { caller: testOfficial('can-bo-dia-chinh-01') },
       ),
     )
     expect(first.resolveLandAddressMapping).toMatchObject({
@@ -109,7 +111,7 @@ describe('address mapping of the land register', () => {
       await context.subgraph.execute(
         RESOLVE,
         { addressId: before.id, communeCode: '00025', reason: 'Đối chiếu bản đồ: thuộc Phường Giảng Võ' },
-        { official: 'can-bo-dia-chinh-02' },
+        { caller: testOfficial('can-bo-dia-chinh-02') },
       ),
     )
     const after = (await parcelAddresses('00001-12-345')).holders
@@ -133,7 +135,7 @@ describe('address mapping of the land register', () => {
 
   it('When an EXACT address is "resolved", Then it is rejected with BAD_USER_INPUT', async () => {
     const { address } = await parcelAddresses('00001-12-345')
-    const result = await context.subgraph.execute(RESOLVE, { addressId: address.id, communeCode: '00097', reason: 'x' }, { official: 'can-bo-dia-chinh-01' })
+    const result = await context.subgraph.execute(RESOLVE, { addressId: address.id, communeCode: '00097', reason: 'x' }, { caller: testOfficial('can-bo-dia-chinh-01') })
     expect(errorCodeOf(result)).toBe('BAD_USER_INPUT')
   })
 })

@@ -1,3 +1,4 @@
+import { signedGraphQLRequest, TEST_GATEWAY_SECRET, testOfficial, type SecurityOptions } from '@lienthong/lib/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLandSubgraph, type RunningLandSubgraph } from '../src/index.js'
 import { SAMPLE_SLICE } from './fixtures.js'
@@ -10,20 +11,16 @@ describe('land subgraph over HTTP', () => {
     database = await createTestLandDatabase('server')
     await ingestSlice(database, SAMPLE_SLICE)
     // Migrations already ran: starting again must find nothing pending.
-    subgraph = await startLandSubgraph({ databaseUrl: database.url, port: 0 })
+    subgraph = await startLandSubgraph({ databaseUrl: database.url, port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
   })
   afterAll(async () => {
     await subgraph?.stop()
     await database?.drop()
   })
 
-  async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    const response = await fetch(subgraph.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-    })
-    return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] }
+  /** POSTs as the gateway does: signed for the land subgraph, by TEST_OFFICIAL unless `security` says otherwise. */
+  async function post(query: string, variables: Record<string, unknown> = {}, security: SecurityOptions = {}) {
+    return (await signedGraphQLRequest<any>(subgraph.graphqlUrl, 'land', { query, variables }, security)).body
   }
 
   it('When the subgraph runs, Then it is healthy and ready', async () => {
@@ -31,17 +28,30 @@ describe('land subgraph over HTTP', () => {
     expect((await fetch(`${subgraph.url}/readyz`)).status).toBe(200)
   })
 
+  it('When a request bypasses the gateway (unsigned, or signed for another subgraph), Then 401 UNAUTHENTICATED and no data', async () => {
+    const query = { query: '{ landParcel(id: "00001-12-345") { id } }' }
+    for (const refused of [
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'land', query, { unsigned: true }),
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'population', query),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(refused.body.data).toBeUndefined()
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    }
+    expect(await signedGraphQLRequest(subgraph.graphqlUrl, 'land', query)).toEqual({ status: 200, body: { data: { landParcel: { id: '00001-12-345' } } } })
+  })
+
   it('When a parcel is asked over HTTP, Then it answers with its uses', async () => {
     const body = await post('{ landParcel(id: "00001-12-345") { id uses { purposeCode longTerm } } }')
     expect(body).toEqual({ data: { landParcel: { id: '00001-12-345', uses: [{ purposeCode: 'ODT', longTerm: true }, { purposeCode: 'CLN', longTerm: false }] } } })
   })
 
-  it('When the official header is sent, Then the resolution records that official', async () => {
+  it('When the gateway signs for an official, Then the resolution records that official', async () => {
     const parcel = await post('{ landParcel(id: "00007-3-78") { address { id } } }')
     const addressId = parcel.data.landParcel.address.id
     const mutation = 'mutation($a: ID!) { resolveLandAddressMapping(addressId: $a, communeCode: "00025", reason: "Trích lục bản đồ địa chính") { mappingStatus resolutions { resolvedBy } } }'
-    expect((await post(mutation, { a: addressId })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
-    const resolved = await post(mutation, { a: addressId }, { 'x-lienthong-official': 'can-bo-dia-chinh-03' })
+    expect((await post(mutation, { a: addressId }, { caller: null })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED')
+    const resolved = await post(mutation, { a: addressId }, { caller: testOfficial('can-bo-dia-chinh-03') })
     expect(resolved).toEqual({ data: { resolveLandAddressMapping: { mappingStatus: 'RESOLVED', resolutions: [{ resolvedBy: 'can-bo-dia-chinh-03' }] } } })
   })
 

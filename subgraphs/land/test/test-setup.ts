@@ -2,31 +2,14 @@ import type { LandSlice } from '@lienthong/lib/registers'
 import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
-import { expect } from 'vitest'
 import { createLandContext, loadLandServices, type LandContext, type LandServices } from '../src/context.js'
 import type { LandDatabase } from '../src/database.js'
 import { ingestLandSlice, type LandIngestCounts } from '../src/ingest.js'
 import { createLandApolloServer } from '../src/server.js'
 
-export { dataOf, errorCodeOf } from '@lienthong/lib/testing'
+export { dataOf, errorCodeOf, expectUpdatedAt } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
-/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
-/**
- * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
- * `since` (when the test file started: its database is fresh) and not in the future.
- */
-export function expectUpdatedAt(value: unknown, since: Date): Date {
-  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
-  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
-  expect(wire).toMatch(ISO_INSTANT)
-  const instant = new Date(wire as string)
-  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
-  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
-  return instant
-}
 
 export type TestLandDatabase = TestDatabase<LandDatabase>
 
@@ -46,9 +29,7 @@ export interface TestLandServer extends TestServer<LandContext> {
 
 export async function startTestLandServer(db: Kysely<LandDatabase>): Promise<TestLandServer> {
   const services = await loadLandServices(db)
-  const subgraph = await startTestServer(createLandApolloServer(), ({ official }) =>
-    createLandContext(services, { headers: official ? { 'x-lienthong-official': official } : {} }),
-  )
+  const subgraph = await startTestServer(createLandApolloServer(), (security) => createLandContext(services, security))
   return { ...subgraph, services }
 }
 

@@ -1,7 +1,6 @@
 import { createAddressLoaders } from '@lienthong/lib/registers'
-import { officialOf } from '@lienthong/lib/subgraph'
+import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { RegisterContext } from '@lienthong/schema'
-import type { Request } from 'express'
 import type { Kysely } from 'kysely'
 import type { PopulationDatabase } from './database.js'
 import { createPopulationLoaders, type PopulationLoaders } from './loaders.js'
@@ -25,18 +24,19 @@ export async function loadPopulationServices(db: Kysely<PopulationDatabase>): Pr
 }
 
 /**
- * The context of one request: fresh DataLoaders and the official the gateway
- * acts for (header `x-lienthong-official`), if any.
+ * The context of one request: fresh DataLoaders, and the caller and purpose
+ * the gateway signed (none: an anonymous request).
  *
  * ```ts
- * const context = createPopulationContext({ db }, request)
+ * const context = createPopulationContext({ db }, { caller, purpose })
  * ```
  */
-export function createPopulationContext(services: PopulationServices, request?: Request): PopulationContext {
+export function createPopulationContext(services: PopulationServices, security: SecurityContext = {}): PopulationContext {
   return {
     db: services.db,
     loaders: createPopulationLoaders(services.db),
     addressLoaders: createAddressLoaders(services.db),
-    official: request ? officialOf(request) : undefined,
+    caller: security.caller,
+    purpose: security.purpose,
   }
 }

@@ -6,7 +6,7 @@ import { createPopulationSchema } from './subgraph.js'
 
 /**
  * The population subgraph's Apollo Server, not yet started. Tests run operations
- * on it in-process with `executeOperation(…, { contextValue: createPopulationContext(services) })`.
+ * on it in-process with `executeOperation(…, { contextValue: createPopulationContext(services, { caller, purpose }) })`.
  */
 export function createPopulationApolloServer(): ApolloServer<PopulationContext> {
   return createSubgraphApolloServer<PopulationContext>(createPopulationSchema())
@@ -29,7 +29,7 @@ export function startPopulationSubgraph(options: SubgraphOptions): Promise<Runni
       migrationFolder: migrationFolder('population'),
       schema: createPopulationSchema(),
       loadServices: loadPopulationServices,
-      createContext: createPopulationContext,
+      createContext: (services, _request, security) => createPopulationContext(services, security),
     },
     options,
   )

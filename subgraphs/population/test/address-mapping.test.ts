@@ -1,3 +1,4 @@
+import { TEST_MACHINE, testOfficial } from '@lienthong/lib/testing'
 import { describe, expect, it } from 'vitest'
 import { addressesOf, fatherId, motherId } from './fixtures.js'
 import { dataOf, errorCodesOf, useTestPopulationSubgraph } from './test-setup.js'
@@ -102,15 +103,16 @@ describe('address mapping', () => {
 })
 
 describe('resolvePopulationAddressMapping', () => {
-  it('when no official is given, then it is refused and nothing is recorded', async () => {
+  it('when no official is given, then it is refused (UNAUTHENTICATED when anonymous, FORBIDDEN for a machine client) and nothing is recorded', async () => {
     const { permanentResidence } = await residencesOf(motherId(1))
-    const result = await population.subgraph.execute(RESOLVE, { addressId: permanentResidence.id, communeCode: '00008', reason: 'Tổ dân phố 3' })
-    expect(errorCodesOf(result)).toEqual(['UNAUTHENTICATED'])
+    const variables = { addressId: permanentResidence.id, communeCode: '00008', reason: 'Tổ dân phố 3' }
+    expect(errorCodesOf(await population.subgraph.execute(RESOLVE, variables, { caller: null }))).toEqual(['UNAUTHENTICATED'])
+    expect(errorCodesOf(await population.subgraph.execute(RESOLVE, variables, { caller: TEST_MACHINE }))).toEqual(['FORBIDDEN'])
     expect((await residencesOf(motherId(1))).permanentResidence.resolutions).toEqual([])
   })
 
   it('when the commune is not a candidate, the address is not split, or the id is malformed, then it is rejected with BAD_USER_INPUT', async () => {
-    const official = { official: 'can.bo.01' }
+    const official = { caller: testOfficial('can.bo.01') }
     const split = (await residencesOf(motherId(1))).permanentResidence
     const exact = (await residencesOf(motherId(0))).permanentResidence
     const cases = [
@@ -134,7 +136,7 @@ describe('resolvePopulationAddressMapping', () => {
       await population.subgraph.execute<{ resolvePopulationAddressMapping: AddressResult }>(
         RESOLVE,
         { addressId: before.id, communeCode: '00008', reason: 'Tổ dân phố 3 thuộc phường Ngọc Hà' },
-        { official: 'can.bo.01' },
+        { caller: testOfficial('can.bo.01') },
       ),
     ).resolvePopulationAddressMapping
     expect(first).toMatchObject({
@@ -150,7 +152,7 @@ describe('resolvePopulationAddressMapping', () => {
       await population.subgraph.execute<{ resolvePopulationAddressMapping: AddressResult }>(
         RESOLVE,
         { addressId: before.id, communeCode: '00025', reason: 'Xác minh lại theo bản đồ' },
-        { official: 'can.bo.02' },
+        { caller: testOfficial('can.bo.02') },
       ),
     ).resolvePopulationAddressMapping
     expect(second.commune).toEqual({ code: '00025' })

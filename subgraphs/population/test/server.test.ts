@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
 import type { RunningSubgraph } from '@lienthong/lib/subgraph'
+import { signedGraphQLRequest, TEST_GATEWAY_SECRET, testOfficial, type SecurityOptions } from '@lienthong/lib/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPopulationSubgraph } from '../src/server.js'
 
@@ -10,16 +11,16 @@ let subgraph: RunningSubgraph
 
 beforeAll(async () => {
   await ensureDatabaseExists(url.toString())
-  subgraph = await startPopulationSubgraph({ databaseUrl: url.toString(), port: 0 })
+  subgraph = await startPopulationSubgraph({ databaseUrl: url.toString(), port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
 })
 afterAll(async () => {
   await subgraph?.stop()
   await dropDatabase(url.toString())
 })
 
-async function post(query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(subgraph.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) })
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] }
+/** POSTs as the gateway does: signed for the population subgraph, by TEST_OFFICIAL unless `security` says otherwise. */
+async function post(query: string, security: SecurityOptions = {}) {
+  return (await signedGraphQLRequest(subgraph.graphqlUrl, 'population', { query }, security)).body
 }
 
 describe('startPopulationSubgraph', () => {
@@ -30,11 +31,24 @@ describe('startPopulationSubgraph', () => {
     expect(result).toEqual({ data: { populationMappingQuality: { register: 'POPULATION', total: 0 }, citizen: null } })
   })
 
-  it('when the gateway forwards the official header, then the mutation knows who decides', async () => {
+  it('when a request bypasses the gateway (unsigned, or signed for another subgraph), then 401 UNAUTHENTICATED and no data', async () => {
+    const query = { query: '{ citizen(personalId: "001065100000") { fullName } }' }
+    for (const refused of [
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'population', query, { unsigned: true }),
+      await signedGraphQLRequest(subgraph.graphqlUrl, 'civil-status', query),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(refused.body.data).toBeUndefined()
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    }
+    expect(await signedGraphQLRequest(subgraph.graphqlUrl, 'population', query)).toEqual({ status: 200, body: { data: { citizen: null } } })
+  })
+
+  it('when the gateway signs for an official, then the mutation knows who decides', async () => {
     const mutation = 'mutation { resolvePopulationAddressMapping(addressId: "population:1", communeCode: "00008", reason: "Tổ 3") { id } }'
-    expect((await post(mutation)).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+    expect((await post(mutation, { caller: null })).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
     // With an official the request gets past authentication and finds no such address.
-    expect((await post(mutation, { 'x-lienthong-official': 'can.bo.01' })).errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND'])
+    expect((await post(mutation, { caller: testOfficial('can.bo.01') })).errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND'])
   })
 
   it('when asked for its SDL, then it declares the Citizen key and the federation imports', async () => {

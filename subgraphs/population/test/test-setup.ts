@@ -2,32 +2,15 @@ import type { PopulationSlice } from '@lienthong/lib/registers'
 import { createTestDatabase, ingestInTransaction, startTestServer, useTestSubgraph, type ExecutionResultOf, type TestDatabase, type TestServer } from '@lienthong/lib/testing'
 import { migrationFolder } from '@lienthong/migrations'
 import type { Kysely } from 'kysely'
-import { expect } from 'vitest'
 import { createPopulationContext, type PopulationContext } from '../src/context.js'
 import type { PopulationDatabase } from '../src/database.js'
 import { ingestPopulationSlice, type PopulationIngestResult } from '../src/ingest.js'
 import { createPopulationApolloServer } from '../src/server.js'
 import { buildTestSlice } from './fixtures.js'
 
-export { dataOf, errorCodesOf, selectsIn } from '@lienthong/lib/testing'
+export { dataOf, errorCodesOf, expectUpdatedAt, selectsIn } from '@lienthong/lib/testing'
 export type { ExecutionResultOf }
 
-/** An ISO 8601 instant in UTC with milliseconds, as the DateTime scalar writes it on the wire. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
-/**
- * Asserts a served `updatedAt` and returns it as a Date: on the wire (JSON) an ISO 8601 instant, not before
- * `since` (when the test file started: its database is fresh) and not in the future.
- */
-export function expectUpdatedAt(value: unknown, since: Date): Date {
-  // In-process execution hands back the scalar's serialised value; a client sees its JSON.
-  const wire: unknown = JSON.parse(JSON.stringify({ value })).value
-  expect(wire).toMatch(ISO_INSTANT)
-  const instant = new Date(wire as string)
-  expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
-  expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
-  return instant
-}
 
 export type TestPopulationDatabase = TestDatabase<PopulationDatabase>
 
@@ -44,7 +27,7 @@ export function ingestSlice(database: TestPopulationDatabase, slice: PopulationS
 export type TestPopulationServer = TestServer<PopulationContext>
 
 export function startTestPopulationServer(db: Kysely<PopulationDatabase>): Promise<TestPopulationServer> {
-  return startTestServer(createPopulationApolloServer(), ({ official }) => ({ ...createPopulationContext({ db }), official }))
+  return startTestServer(createPopulationApolloServer(), (security) => createPopulationContext({ db }, security))
 }
 
 /** A test file's database (with the test population ingested and mapped) and in-process subgraph. */

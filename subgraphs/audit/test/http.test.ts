@@ -1,0 +1,75 @@
+import { createAuditTrail, type AuditTrail } from '@lienthong/lib/audit'
+import { GATEWAY_SIGNATURE_HEADER, signSubgraphRequest, type GatewayCaller, type RunningSubgraph } from '@lienthong/lib/subgraph'
+import { createTestDatabase, type TestDatabase } from '@lienthong/lib/testing'
+import { migrationFolder } from '@lienthong/migrations'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAuditSubgraph } from '../src/server.js'
+import { AN, BINH, citizen, entryOf, TEST_SUBJECT_KEY, WARD_OFFICIAL } from './test-setup.js'
+
+/** The secret the test signs with as the gateway would, and the subgraph verifies with. */
+const GATEWAY_SECRET = 'audit-subgraph-test-gateway-secret-0123456789'
+
+const QUERY = JSON.stringify({ query: '{ myDataAccesses { totalCount nodes { id agency callerKind } } }' })
+
+let database: TestDatabase<unknown>
+let trail: AuditTrail
+let subgraph: RunningSubgraph
+
+beforeAll(async () => {
+  // An empty database: the subgraph runs the audit migrations itself at start.
+  database = await createTestDatabase({ subgraph: 'audit', feature: 'http', migrationFolder: migrationFolder('audit') })
+  subgraph = await startAuditSubgraph({ databaseUrl: database.url, port: 0, subjectKey: TEST_SUBJECT_KEY, gatewaySecret: GATEWAY_SECRET })
+  trail = createAuditTrail({ databaseUrl: database.url, subjectKey: TEST_SUBJECT_KEY })
+  await trail.record(entryOf(WARD_OFFICIAL, [AN], { caseReference: 'HS-1', procedureCode: '1.000894' }))
+  await trail.record(entryOf(WARD_OFFICIAL, [BINH], { caseReference: 'HS-2', procedureCode: '1.000894' }))
+})
+
+afterAll(async () => {
+  await subgraph?.stop()
+  await trail?.close()
+  await database?.drop()
+})
+
+async function post(body: string, caller?: GatewayCaller, signature?: string): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (signature !== undefined) headers[GATEWAY_SIGNATURE_HEADER] = signature
+  else if (caller) headers[GATEWAY_SIGNATURE_HEADER] = await signSubgraphRequest({ secret: GATEWAY_SECRET, subgraph: 'audit', body, caller })
+  const response = await fetch(subgraph.graphqlUrl, { method: 'POST', headers, body })
+  return { status: response.status, body: await response.json() }
+}
+
+describe('the audit subgraph over HTTP', () => {
+  it('when it has started, then /healthz and /readyz answer 200', async () => {
+    expect((await fetch(`${subgraph.url}/healthz`)).status).toBe(200)
+    expect((await fetch(`${subgraph.url}/readyz`)).status).toBe(200)
+  })
+
+  it('when a request carries no gateway signature, then 401 UNAUTHENTICATED and no data', async () => {
+    const response = await post(QUERY)
+    expect(response.status).toBe(401)
+    expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
+    // Refused by the signature check before any resolver runs, not merely read as an anonymous request.
+    expect(response.body.errors[0].message).toMatch(/gateway signature is missing/)
+    expect(response.body.data ?? null).toBeNull()
+  })
+
+  it("when the gateway signs the request of a citizen, then that citizen's entries come back", async () => {
+    const response = await post(QUERY, citizen(AN))
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({ data: { myDataAccesses: { totalCount: 1, nodes: [{ id: '1', agency: 'UBND-P-26734', callerKind: 'OFFICIAL' }] } } })
+  })
+
+  it('when the gateway signs the request of an official, then 403 FORBIDDEN', async () => {
+    const response = await post(QUERY, WARD_OFFICIAL)
+    expect(response.status).toBe(403)
+    expect(response.body.errors[0].extensions.code).toBe('FORBIDDEN')
+    expect(response.body.data).toBeNull()
+  })
+
+  it('when a signature was made for another body, then 401: a captured signature cannot carry another query', async () => {
+    const signature = await signSubgraphRequest({ secret: GATEWAY_SECRET, subgraph: 'audit', body: QUERY, caller: citizen(BINH) })
+    const response = await post(JSON.stringify({ query: '{ myDataAccesses { totalCount } }' }), undefined, signature)
+    expect(response.status).toBe(401)
+    expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
+  })
+})
