@@ -14,7 +14,7 @@ export interface SubgraphDefinition {
   register: boolean
 }
 
-export type SubgraphName = 'boundary' | 'population' | 'civil-status' | 'land' | 'business' | 'insurance' | 'cases'
+export type SubgraphName = 'boundary' | 'population' | 'civil-status' | 'land' | 'business' | 'insurance' | 'cases' | 'audit'
 
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'boundary', port: 4001, database: 'boundary', register: false },
@@ -24,6 +24,7 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   { name: 'business', port: 4005, database: 'business', register: true }, // đăng ký doanh nghiệp
   { name: 'insurance', port: 4006, database: 'insurance', register: true }, // bảo hiểm xã hội, bảo hiểm y tế
   { name: 'cases', port: 4007, database: 'cases', register: false }, // hồ sơ thủ tục hành chính: the procedure catalogue and application drafts
+  { name: 'audit', port: 4008, database: 'audit', register: false }, // nhật ký truy cập: the citizen's data tracker (myDataAccesses), read from the gateway's audit trail
 ]
 
 export const GATEWAY_PORT = 4000
