@@ -1,23 +1,18 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway'
 import { logger } from '@lienthong/lib'
+import { supergraphForEnforcingGateway } from '@lienthong/lib/authorization'
+import type { GatewaySecret } from '@lienthong/lib/subgraph'
+import { createSigningFetcher, setSigningContext } from './auth/subgraph-signing.js'
+import type { GatewayContext } from './context.js'
 import { subgraphEndpointsOf, type SubgraphEndpoint } from './subgraph-endpoints.js'
 
 type Fetcher = RemoteGraphQLDataSource['fetcher']
 
-/**
- * The request context the gateway hands its subgraph calls.
- * `official` is who acts (header `x-lienthong-official`), passed on to the
- * subgraphs that record decisions (address resolutions).
- */
-export interface GatewayContext {
-  official?: string | undefined
-}
-
-const OFFICIAL_HEADER = 'x-lienthong-official'
-
 export interface GatewayOptions {
   /** The composed supergraph (`schema/supergraph.graphql`). */
   supergraphSdl: string
+  /** Signs every subgraph request (`readGatewaySecret()`); the subgraphs refuse unsigned ones. */
+  gatewaySecret: GatewaySecret
   /**
    * GraphQL URL per subgraph name, overriding the routing URL composed into the
    * supergraph: tests on port 0, subgraphs deployed elsewhere (`BOUNDARY_URL`).
@@ -37,25 +32,32 @@ export interface LienthongGateway {
  * federation, no outbound connection other than to the subgraphs.
  *
  * ```ts
- * const { gateway } = createGateway({ supergraphSdl: readSupergraphSdl(), subgraphUrls: { boundary: 'http://127.0.0.1:50123/graphql' } })
+ * const { gateway } = createGateway({ supergraphSdl: readSupergraphSdl(), gatewaySecret: readGatewaySecret(), subgraphUrls: { boundary: 'http://127.0.0.1:50123/graphql' } })
  * const server = new ApolloServer({ gateway })
  * ```
  */
-export function createGateway({ supergraphSdl, subgraphUrls = {} }: GatewayOptions): LienthongGateway {
+export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} }: GatewayOptions): LienthongGateway {
   // @apollo/gateway 2.14 otherwise exports host metrics to usage-reporting.api.apollographql.com
   // from its constructor. Nothing leaves a government network unasked; the variable is its only switch.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true'
   const subgraphs = subgraphEndpointsOf(supergraphSdl, subgraphUrls)
   const urlByName = new Map(subgraphs.map(({ name, url }) => [name, url]))
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    // @apollo/gateway refuses the authorization features it does not enforce; the gateway's access-control plugin enforces them.
+    supergraphSdl: supergraphForEnforcingGateway(supergraphSdl),
     logger: logger.child({ component: 'gateway' }),
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urlByName.get(name) ?? url,
-        fetcher: fetchSubgraph,
+        fetcher: createSigningFetcher({ secret: gatewaySecret, subgraph: name, fetcher: fetchSubgraph }),
         willSendRequest({ request, context }) {
-          if (context.official) request.http?.headers.set(OFFICIAL_HEADER, context.official)
+          // The caller and the purpose travel inside the signature, never as plain headers.
+          if (request.http) setSigningContext(request.http.headers, { caller: context.caller, purpose: context.purpose })
+          context.access?.sentTo(name, request.variables)
+        },
+        didReceiveResponse({ response, context }) {
+          context.access?.receivedFrom(response.data)
+          return response
         },
       }),
   })

@@ -5,13 +5,26 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled'
 import { expressMiddleware } from '@as-integrations/express5'
-import { officialOf } from '@lienthong/lib/subgraph'
-import express from 'express'
-import { logger, startHttpServer } from '@lienthong/lib'
+import { configuredDatabaseUrl, logger, startHttpServer } from '@lienthong/lib'
+import { auditSubjectKeyFromEnv, createAuditTrail, type AuditTrail } from '@lienthong/lib/audit'
+import { readAuthorizationRequirements } from '@lienthong/lib/authorization'
+import { isProductionMode, readGatewaySecret, type GatewaySecret } from '@lienthong/lib/subgraph'
 import { readSupergraphSdl } from '@lienthong/schema'
+import express from 'express'
+import { createAuditPlugin } from './audit/audit-plugin.js'
+import { DataAccess } from './audit/data-access.js'
+import { createAuthenticator, readAuthenticationConfig, type AuthenticationConfig } from './auth/authentication.js'
+import type { Caller, Purpose } from './auth/caller.js'
+import { purposeFromHeaders, requestIdFrom, type GatewayContext } from './context.js'
 import { createExplorerRouter } from './explorer/explorer-route.js'
-import { createGateway, type GatewayContext } from './gateway.js'
+import { createGateway } from './gateway.js'
+import { createAccessControlPlugin } from './plugins/access-control-plugin.js'
+import { createGraphQLBodyParser } from './plugins/batch-and-size.js'
 import { createErrorMaskingPlugin } from './plugins/error-masking-plugin.js'
+import { createExplorerGuard, createIntrospectionGuardPlugin } from './plugins/introspection.js'
+import { createLimitPlugins } from './plugins/limits.js'
+import { createRateLimitPlugin } from './plugins/rate-limit.js'
+import { createTrustedOperationsPlugin } from './plugins/trusted-operations.js'
 import { checkSubgraphsReady } from './readiness.js'
 
 export interface GatewayServerOptions {
@@ -25,6 +38,21 @@ export interface GatewayServerOptions {
   supergraphSdl?: string
   /** How long `/readyz` waits for each subgraph's `/readyz`. Defaults to 2,000 ms. */
   readinessTimeoutMs?: number
+  /** Who may call: issuer and keys. Defaults to `readAuthenticationConfig()` (AUTH_ISSUER…, else the development issuer). */
+  authentication?: AuthenticationConfig
+  /** Signs the subgraph requests. Defaults to `readGatewaySecret()` (LIENTHONG_GATEWAY_SECRET, else the development secret). */
+  gatewaySecret?: GatewaySecret
+  /**
+   * The audit database (`AUDIT_DATABASE_URL`, or `DATABASE_URL` as a base), already migrated. Required: the gateway
+   * returns no personal data it cannot log.
+   */
+  auditDatabaseUrl?: string
+  /**
+   * Benchmarks only (`npm run bench -- security`), refused in production: no authentication, authorization,
+   * purpose check, audit, limits or rate limits at the gateway; every request is signed to the subgraphs as this
+   * caller and purpose, so the subgraphs' own checks still pass. It measures what the gateway's security costs.
+   */
+  unsafeWithoutSecurity?: { caller: Caller; purpose: Purpose }
 }
 
 export interface RunningGateway {
@@ -58,8 +86,17 @@ export async function startGateway({
   subgraphUrls,
   supergraphSdl = readSupergraphSdl(),
   readinessTimeoutMs = 2_000,
+  authentication = readAuthenticationConfig(),
+  gatewaySecret = readGatewaySecret(),
+  auditDatabaseUrl = configuredDatabaseUrl('audit'),
+  unsafeWithoutSecurity,
 }: GatewayServerOptions = {}): Promise<RunningGateway> {
-  const { gateway, subgraphs } = createGateway({ supergraphSdl, subgraphUrls })
+  if (unsafeWithoutSecurity) return startGatewayWithoutSecurity({ port, host, subgraphUrls, supergraphSdl, gatewaySecret, ...unsafeWithoutSecurity })
+  if (!auditDatabaseUrl) throw new Error('the gateway needs its audit database: set AUDIT_DATABASE_URL (or DATABASE_URL)')
+  const authenticator = await createAuthenticator(authentication)
+  const auditTrail: AuditTrail = createAuditTrail({ databaseUrl: auditDatabaseUrl, subjectKey: auditSubjectKeyFromEnv() })
+  const { gateway, subgraphs } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls })
+  const limits = createLimitPlugins<GatewayContext>()
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
@@ -67,17 +104,31 @@ export async function startGateway({
     // Whoever starts the gateway owns shutdown (main.ts, npm start, tests). Apollo's own
     // handlers would stop it out of order and re-raise the signal.
     stopOnTerminationSignals: false,
-    // The explorer reads the schema by introspection; the schema is public documentation.
+    // The explorer reads the schema by introspection; in production only an admin caller may (introspection guard).
     introspection: true,
+    // A token limit applied by graphql-js's parser itself, before any work on a huge document.
+    parseOptions: limits.parseOptions,
     plugins: [
       // Apollo's landing page loads from a CDN; the gateway serves its own explorer instead.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // In this order: the first refusal is the one sent.
+      createRateLimitPlugin<GatewayContext>(),
+      createTrustedOperationsPlugin<GatewayContext>(),
+      createIntrospectionGuardPlugin<GatewayContext>(),
+      ...limits.plugins,
+      createAccessControlPlugin(readAuthorizationRequirements(supergraphSdl)),
+      createAuditPlugin(auditTrail),
       createErrorMaskingPlugin(),
     ],
   })
-  await server.start()
+  try {
+    await server.start()
+  } catch (error) {
+    await auditTrail.close()
+    throw error
+  }
 
   const app = express()
   app.disable('x-powered-by')
@@ -88,11 +139,20 @@ export async function startGateway({
     const readiness = await checkSubgraphsReady(subgraphs, readinessTimeoutMs)
     response.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', subgraphs: readiness.subgraphs })
   })
+  app.use(createExplorerGuard({ endpointPath: GRAPHQL_PATH }))
   app.use(createExplorerRouter({ endpointPath: GRAPHQL_PATH }))
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async ({ req }): Promise<GatewayContext> => ({ official: officialOf(req) }) }),
+    ...createGraphQLBodyParser(),
+    expressMiddleware(server, {
+      context: async ({ req }): Promise<GatewayContext> => ({
+        requestId: requestIdFrom(req.headers),
+        clientAddress: req.ip,
+        caller: await authenticator.authenticate(req.headers.authorization),
+        purpose: purposeFromHeaders(req.headers),
+        access: new DataAccess(),
+      }),
+    }),
   )
 
   let http
@@ -100,6 +160,7 @@ export async function startGateway({
     http = await startHttpServer(app, { port, ...(host ? { host } : {}) })
   } catch (error) {
     await server.stop()
+    await auditTrail.close()
     throw error
   }
   const running = http
@@ -109,6 +170,47 @@ export async function startGateway({
     graphqlUrl: `${running.url}${GRAPHQL_PATH}`,
     async stop() {
       await running.stop()
+      await server.stop()
+      await auditTrail.close()
+    },
+  }
+}
+
+/** The gateway with its security switched off, for `npm run bench -- security` only (see `unsafeWithoutSecurity`). */
+async function startGatewayWithoutSecurity(options: {
+  port: number
+  host: string | undefined
+  subgraphUrls: Record<string, string> | undefined
+  supergraphSdl: string
+  gatewaySecret: GatewaySecret
+  caller: Caller
+  purpose: Purpose
+}): Promise<RunningGateway> {
+  if (isProductionMode()) throw new Error('a gateway without security is for benchmarks and refused in production mode')
+  const { gateway } = createGateway({ supergraphSdl: options.supergraphSdl, gatewaySecret: options.gatewaySecret, subgraphUrls: options.subgraphUrls ?? {} })
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: logger.child({ component: 'gateway' }),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), createErrorMaskingPlugin()],
+  })
+  await server.start()
+  const app = express()
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }): Promise<GatewayContext> => ({ requestId: requestIdFrom(req.headers), caller: options.caller, purpose: options.purpose, access: new DataAccess() }),
+    }),
+  )
+  const http = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) })
+  logger.warn({ component: 'gateway', url: http.url }, 'gateway WITHOUT SECURITY listening (benchmark)')
+  return {
+    url: http.url,
+    graphqlUrl: `${http.url}${GRAPHQL_PATH}`,
+    async stop() {
+      await http.stop()
       await server.stop()
     },
   }

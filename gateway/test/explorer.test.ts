@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_EXPLORER_QUERY, startGateway, type RunningGateway } from '../src/index.js'
+import { DEFAULT_EXPLORER_QUERY, type RunningGateway } from '../src/index.js'
+import { startTestGateway } from './test-gateway.js'
 
 // A browser's Accept header on navigation (Chromium).
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8'
@@ -12,7 +13,7 @@ describe('offline explorer', () => {
 
   beforeAll(async () => {
     // No subgraph runs: serving the page and its assets must not need one.
-    gateway = await startGateway({ port: 0 })
+    gateway = await startTestGateway({ port: 0 })
   })
 
   afterAll(async () => {

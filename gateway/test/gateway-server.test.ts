@@ -1,7 +1,8 @@
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSupergraphSdl, SUBGRAPHS } from '@lienthong/schema'
-import { startGateway, subgraphEndpointsOf, type RunningGateway } from '../src/index.js'
+import { subgraphEndpointsOf, type RunningGateway } from '../src/index.js'
+import { startTestGateway } from './test-gateway.js'
 
 describe('gateway without its subgraphs', () => {
   let gateway: RunningGateway
@@ -9,7 +10,7 @@ describe('gateway without its subgraphs', () => {
 
   beforeAll(async () => {
     deadSubgraphUrl = `http://127.0.0.1:${await unusedPort()}/graphql`
-    gateway = await startGateway({ port: 0, subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, deadSubgraphUrl])) })
+    gateway = await startTestGateway({ port: 0, subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, deadSubgraphUrl])) })
   })
 
   afterAll(async () => {
@@ -65,6 +66,7 @@ describe('gateway without its subgraphs', () => {
 describe('subgraph endpoints', () => {
   it('when no URL is given, then each subgraph is reached at its routing URL in the supergraph', () => {
     expect(subgraphEndpointsOf(readSupergraphSdl())).toEqual([
+      { name: 'audit', url: 'http://127.0.0.1:4008/graphql' },
       { name: 'boundary', url: 'http://127.0.0.1:4001/graphql' },
       { name: 'business', url: 'http://127.0.0.1:4005/graphql' },
       { name: 'cases', url: 'http://127.0.0.1:4007/graphql' },
@@ -91,7 +93,7 @@ describe('subgraph endpoints', () => {
   })
 
   it('when the gateway is created, then Apollo telemetry is switched off', async () => {
-    const gateway = await startGateway({ port: 0 })
+    const gateway = await startTestGateway({ port: 0 })
     await gateway.stop()
 
     expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true')

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { ApolloServerPlugin } from '@apollo/server'
 import type { GraphQLError, GraphQLFormattedError } from 'graphql'
 import { logger } from '@lienthong/lib'
+import type { GatewayContext } from '../context.js'
 
 /** The message every caller sees for an error that is not theirs to fix. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.'
@@ -28,10 +28,11 @@ const log = logger.child({ component: 'gateway' })
  * Nothing of the caller's input is logged: not the variables, not the query
  * text, not error messages, which may quote them (ID numbers, names, addresses).
  */
-export function createErrorMaskingPlugin(): ApolloServerPlugin {
+export function createErrorMaskingPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
-      const requestId = randomUUID()
+    async requestDidStart({ contextValue }) {
+      const { requestId } = contextValue
+      const started = performance.now()
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
@@ -39,8 +40,23 @@ export function createErrorMaskingPlugin(): ApolloServerPlugin {
             log.error({ requestId, operationName, err: describeError(error) }, 'unexpected error')
           }
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operationName }) {
           response.http.headers.set('x-request-id', requestId)
+          // One line per request: who and how it went, never whose data (counts only).
+          log.info(
+            {
+              requestId,
+              operationName,
+              caller: contextValue.caller?.kind ?? 'anonymous',
+              agency: contextValue.caller && 'agency' in contextValue.caller ? contextValue.caller.agency : undefined,
+              procedureCode: contextValue.purpose?.procedureCode,
+              status: response.http.status ?? 200,
+              registers: [...contextValue.access.registers],
+              dataSubjects: contextValue.access.subjects.size,
+              ms: Math.round(performance.now() - started),
+            },
+            'request',
+          )
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => maskError(error, requestId))
         },

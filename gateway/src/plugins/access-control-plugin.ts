@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin } from '@apollo/server'
+import { createAuthorizationPlugin, LIENTHONG_POLICIES, LIENTHONG_SCOPES, type AuthorizationRequirements } from '@lienthong/lib/authorization'
+import { GraphQLError } from 'graphql'
+import type { Caller, Purpose } from '../auth/caller.js'
+import { CASE_HEADER, PROCEDURE_HEADER, type GatewayContext } from '../context.js'
+
+/** The scopes that guard personal data (all but resolving addresses, audit and admin): a field requiring one of them is personal data. */
+export const PERSONAL_DATA_SCOPES: ReadonlySet<string> = new Set(LIENTHONG_SCOPES.filter((scope) => !['address:resolve', 'audit:read', 'admin'].includes(scope)))
+
+/**
+ * Authorization and purpose binding at the gateway, before any subgraph is
+ * called:
+ * - every field the operation reads must meet the `@authenticated`,
+ *   `@requiresScopes` and `@policy` requirements composed into the supergraph
+ *   (refused as a whole: UNAUTHENTICATED 401 or FORBIDDEN 403 naming the fields);
+ * - an official or machine client reading any personal-data field must declare
+ *   the case it serves (headers x-lienthong-case and x-lienthong-procedure),
+ *   else PURPOSE_REQUIRED (403). A citizen reading their own data declares none.
+ * The fields read are kept for the audit entry.
+ */
+export function createAccessControlPlugin(requirements: AuthorizationRequirements): ApolloServerPlugin<GatewayContext> {
+  const personalFields = new Set(
+    [...requirements].filter(([, requirement]) => requirement.scopes?.some((alternative) => alternative.some((scope) => PERSONAL_DATA_SCOPES.has(scope)))).map(([coordinate]) => coordinate),
+  )
+  return createAuthorizationPlugin<GatewayContext, Caller, Purpose>({
+    requirements,
+    policies: LIENTHONG_POLICIES,
+    callerOf: (context) => context.caller,
+    purposeOf: (context) => context.purpose,
+    onDecision(decision, context) {
+      context.access.fields = decision.fields
+      context.access.denied = !decision.allowed && decision.fields.some((field) => personalFields.has(field))
+      if (!decision.allowed || context.purpose || context.caller?.kind === 'citizen') return
+      const personal = decision.fields.filter((field) => personalFields.has(field))
+      if (personal.length === 0) return
+      context.access.denied = true
+      throw new GraphQLError(
+        `Personal data is read only for a declared case: send the headers ${CASE_HEADER} (the dossier reference) and ${PROCEDURE_HEADER} (the procedure code).`,
+        { extensions: { code: 'PURPOSE_REQUIRED', http: { status: 403 }, fields: personal.slice(0, 20) } },
+      )
+    },
+  })
+}
