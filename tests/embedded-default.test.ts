@@ -7,8 +7,11 @@ import { startGateway } from '@lienthong/gateway'
 import { registerDatabaseUrls, REGISTERS, seedRegisters } from '@lienthong/seed'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
 import { startPopulationSubgraph } from '@lienthong/subgraph-population'
+import { TEST_GATEWAY_SECRET, TEST_OFFICIAL } from '@lienthong/lib/testing'
+import { migrateDatabase } from '../scripts/support/databases.js'
 import { postGraphQL } from './support/federation-stack.js'
 import { freePort } from './support/free-port.js'
+import { createTestIssuer, purposeHeaders } from './support/test-issuer.js'
 
 describe('embedded PostgreSQL default', () => {
   // mkdtemp gives a folder only root may enter; the cluster runs as the
@@ -29,16 +32,26 @@ describe('embedded PostgreSQL default', () => {
     try {
       const urlOf = (database: string) => databaseUrlOnServer(postgres.baseUrl, database)
       for (const database of ['boundary', ...REGISTERS]) await ensureDatabaseExists(urlOf(database))
+      await migrateDatabase('audit', urlOf('audit'))
       await seedRegisters({ databaseUrls: registerDatabaseUrls(urlOf), citizens: 300, seed: 5 })
-      const boundary = await startBoundarySubgraph({ databaseUrl: urlOf('boundary'), port: 0 })
-      const population = await startPopulationSubgraph({ databaseUrl: urlOf('population'), port: 0 })
+      const boundary = await startBoundarySubgraph({ databaseUrl: urlOf('boundary'), port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
+      const population = await startPopulationSubgraph({ databaseUrl: urlOf('population'), port: 0, gatewaySecret: TEST_GATEWAY_SECRET })
       try {
-        const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl, population: population.graphqlUrl } })
+        const issuer = await createTestIssuer()
+        const gateway = await startGateway({
+          port: 0,
+          subgraphUrls: { boundary: boundary.graphqlUrl, population: population.graphqlUrl },
+          authentication: issuer.authentication,
+          gatewaySecret: TEST_GATEWAY_SECRET,
+          auditDatabaseUrl: urlOf('audit'),
+        })
         try {
           province = (await postGraphQL(gateway.graphqlUrl, '{ province(code: "79") { name } }')).body.data?.province
           const { body } = await postGraphQL(
             gateway.graphqlUrl,
             '{ allCitizens(first: 500) { edges { node { permanentResidence { mappingStatus commune { name } } } } } }',
+            undefined,
+            { authorization: `Bearer ${await issuer.tokenFor(TEST_OFFICIAL)}`, ...purposeHeaders({ caseReference: 'DQ-TEST', procedureCode: 'DATA_QUALITY' }) },
           )
           citizens = body.data?.allCitizens.edges
         } finally {

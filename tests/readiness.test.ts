@@ -18,7 +18,7 @@ describe('gateway readiness', () => {
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
       status: 'ready',
-      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'ready', business: 'ready', insurance: 'ready', cases: 'ready' },
+      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'ready', business: 'ready', insurance: 'ready', cases: 'ready', audit: 'ready' },
     })
   })
 
@@ -31,7 +31,7 @@ describe('gateway readiness', () => {
     expect(ready.status).toBe(503)
     expect(await ready.json()).toEqual({
       status: 'unavailable',
-      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'unreachable', business: 'ready', insurance: 'ready', cases: 'ready' },
+      subgraphs: { boundary: 'ready', population: 'ready', 'civil-status': 'ready', land: 'unreachable', business: 'ready', insurance: 'ready', cases: 'ready', audit: 'ready' },
     })
     expect(health.status).toBe(200)
   })

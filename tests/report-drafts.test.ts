@@ -49,7 +49,7 @@ describe('npm run report:drafts: the drafts outcome report, on a seeded federati
     const today = todayInVietnam()
     cases = selectDraftCases(indexNation(NATION.citizens, NATION.seed), PER_PROCEDURE, today)
     stack = await startFederationStack({ seed: NATION })
-    report = await collectDraftReport(stack.gateway.graphqlUrl, cases, { today, concurrency: 8 })
+    report = await collectDraftReport(stack.gateway.graphqlUrl, cases, { today, concurrency: 8, headers: await stack.headersFor({ purpose: null }) })
   })
 
   afterAll(async () => {
@@ -125,7 +125,7 @@ describe('npm run report:drafts: the drafts outcome report, on a seeded federati
       { procedureCode: '9.999999', input: { procedureCode: '9.999999', applicantId: stranger, parties: [] }, complete: true },
     ]
     const known = cases.find((draftCase) => draftCase.procedureCode === '1.004873')!
-    const outcomes = await requestDrafts(stack.gateway.graphqlUrl, [known, ...refused])
+    const outcomes = await requestDrafts(stack.gateway.graphqlUrl, [known, ...refused], { headers: await stack.headersFor({ purpose: null }) })
     expect(outcomes.map((outcome) => outcome.error?.code ?? 'DRAFT')).toEqual(['DRAFT', 'NOT_FOUND', 'NOT_FOUND'])
 
     const summary = summariseDraftOutcomes(await fetchReportProcedures(stack.gateway.graphqlUrl), outcomes, todayInVietnam())

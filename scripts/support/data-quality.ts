@@ -5,6 +5,7 @@
  * (each register's `Citizen.<register>Discrepancies`, which the gateway feeds
  * with population's values through `@requires`).
  */
+import { trustedOperationDocument } from '../../gateway/src/plugins/trusted-operations.js'
 import { subgraphOfRegister, type RegisterName } from '@lienthong/schema'
 import type { DefectManifest, DiscrepancyField } from '@lienthong/seed'
 
@@ -31,40 +32,19 @@ export interface DataQualityReport {
   citizensChecked: number
 }
 
-const MAPPING_QUERY = /* GraphQL */ `
-  query RegisterMappingQuality {
-    populationMappingQuality { ...Counts }
-    civilStatusMappingQuality { ...Counts }
-    landMappingQuality { ...Counts }
-    businessMappingQuality { ...Counts }
-    insuranceMappingQuality { ...Counts }
-  }
-  fragment Counts on MappingQuality { register total exact awaitingReview resolved notFound }
-`
-
-const DISCREPANCY_QUERY = /* GraphQL */ `
-  query RegisterDiscrepancies($first: Int!, $after: String) {
-    allCitizens(first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges {
-        node {
-        personalId
-        civilStatusDiscrepancies { ...Discrepancy }
-        landDiscrepancies { ...Discrepancy }
-        businessDiscrepancies { ...Discrepancy }
-        insuranceDiscrepancies { ...Discrepancy }
-        }
-      }
-    }
-  }
-  fragment Discrepancy on RegisterDiscrepancy { register recordType recordId field }
-`
+// Registered operations: the scripts' machine client may run only what the trusted operations manifest lists.
+const MAPPING_QUERY = trustedOperationDocument('register-mapping-quality')
+const DISCREPANCY_QUERY = trustedOperationDocument('register-discrepancies')
 
 type DiscrepancyNode = { register: RegisterName; recordType: string; recordId: string; field: DiscrepancyField }
 type CitizenNode = { personalId: string } & Record<`${string}Discrepancies`, DiscrepancyNode[]>
 
 /** Walks every citizen a page at a time; `pageSize` citizens per gateway request. */
-export async function collectDataQuality(graphqlUrl: string, { pageSize = 200 }: { pageSize?: number } = {}): Promise<DataQualityReport> {
+export async function collectDataQuality(
+  graphqlUrl: string,
+  { pageSize = 200, headers = {} }: { pageSize?: number; /** Authorization and the declared purpose. */ headers?: Record<string, string> } = {},
+): Promise<DataQualityReport> {
+  const postOperation = <T>(url: string, query: string, variables: Record<string, unknown>) => postGraphQL<T>(url, query, variables, headers)
   const mappingData = await postOperation<Record<string, MappingQuality>>(graphqlUrl, MAPPING_QUERY, {})
   const discrepancies: FoundDiscrepancy[] = []
   let citizensChecked = 0
@@ -87,10 +67,10 @@ export async function collectDataQuality(graphqlUrl: string, { pageSize = 200 }:
   return { mapping: Object.values(mappingData), discrepancies, citizensChecked }
 }
 
-async function postOperation<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+async function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   })
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] }

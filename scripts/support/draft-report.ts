@@ -13,28 +13,18 @@
  * - errors: a draft the gateway answered with a GraphQL error is counted with
  *   its `extensions.code`, never dropped, and left out of the percentages.
  */
+import { trustedOperationDocument } from '../../gateway/src/plugins/trusted-operations.js'
 import type { DraftCase } from './draft-cases.js'
+import { purposeHeaders } from './gateway-credentials.js'
 
 /** The issue's goal, for applicants whose records are complete (thành phần hồ sơ cắt giảm). */
 export const DRAFT_GOAL = { fieldsAutoFilledPercent: 80, documentsWaivedPercent: 60 } as const
 
 /** What the report needs of one draft: only these fields are asked of the gateway. */
-const DRAFT_QUERY = /* GraphQL */ `
-  query DraftOutcome($input: ApplicationDraftInput!) {
-    applicationDraft(input: $input) {
-      procedure { code }
-      fields { key source { register } }
-      documents { key status }
-      warnings { code }
-      blockers { code }
-      canProceed
-    }
-  }
-`
+// Registered operations (gateway/trusted-operations/): the scripts' machine client may run nothing else.
+const DRAFT_QUERY = trustedOperationDocument('draft-outcome')
 
-const PROCEDURES_QUERY = /* GraphQL */ `
-  query ReportProcedures { procedures { code name nameEn } }
-`
+const PROCEDURES_QUERY = trustedOperationDocument('report-procedures')
 
 export interface ReportProcedure {
   code: string
@@ -178,7 +168,7 @@ export async function checkNationLoaded(
   const ids = [...new Set(firstOfEach.values())]
   const body = await postJson(
     graphqlUrl,
-    'query ReportNationCheck($ids: [PersonalId!]!) { allCitizens(first: 1) { edges { node { personalId } } } citizens(personalIds: $ids) { personalId } }',
+    trustedOperationDocument('report-nation-check'),
     { ids },
     headers,
   )
@@ -221,7 +211,10 @@ export async function requestDrafts(
   const worker = async (limit = cases.length) => {
     while (next < Math.min(limit, cases.length)) {
       const index = next++
-      outcomes[index] = await requestDraft(graphqlUrl, cases[index]!, headers)
+      const draftCase = cases[index]!
+      // Each draft serves its own (synthetic) dossier of its procedure.
+      const purpose = purposeHeaders({ caseReference: `REPORT-${index + 1}`, procedureCode: draftCase.procedureCode })
+      outcomes[index] = await requestDraft(graphqlUrl, draftCase, { ...headers, ...purpose })
       onProgress?.(++done, cases.length)
     }
   }

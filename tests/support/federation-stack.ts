@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
-import type { RunningSubgraph } from '@lienthong/lib/subgraph'
+import type { GatewaySecret, RunningSubgraph } from '@lienthong/lib/subgraph'
+import { TEST_GATEWAY_SECRET, TEST_OFFICIAL, TEST_PURPOSE } from '@lienthong/lib/testing'
 import { startGateway, type RunningGateway } from '@lienthong/gateway'
+import type { Caller, Purpose } from '../../gateway/src/auth/caller.js'
+import { createTestIssuer, purposeHeaders, type TestIssuer } from './test-issuer.js'
 import { migrateDatabase } from '../../scripts/support/databases.js'
 import { SUBGRAPH_STARTERS } from '../../scripts/support/subgraph-starters.js'
 import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
@@ -23,6 +26,19 @@ export interface FederationStackOptions {
 
 export interface FederationStack {
   gateway: RunningGateway
+  /** The secret the subgraphs verify the gateway's signatures with: the gateway must sign with it. */
+  gatewaySecret: GatewaySecret
+  /** The identity provider the gateway trusts: tokens for any caller. */
+  issuer: TestIssuer
+  /** The gateway's audit database. */
+  auditDatabaseUrl: string
+  /**
+   * POSTs an operation to the gateway as `as` (default TEST_OFFICIAL, an official with every scope; null: anonymous)
+   * for `purpose` (default TEST_PURPOSE; null: none declared).
+   */
+  post(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult>
+  /** The Authorization and purpose headers `post` sends. */
+  headersFor(options?: RequestOptions): Promise<Record<string, string>>
   subgraphs: Record<SubgraphName, RunningSubgraph>
   /** What the seed loaded, when `seed` was given. */
   seeded: SeedResult | undefined
@@ -32,6 +48,12 @@ export interface FederationStack {
   stopSubgraph(name: SubgraphName): Promise<void>
   /** Stops the gateway and the subgraphs, then drops the test databases. */
   stop(): Promise<void>
+}
+
+export interface RequestOptions {
+  as?: Caller | null
+  purpose?: Purpose | null
+  headers?: Record<string, string>
 }
 
 export interface StatementCounter {
@@ -59,6 +81,14 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
     bySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, log.length])),
     sqlBySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, [...log].sort()])),
   }
+  // Every subgraph answers requests signed with it only.
+  const gatewaySecret: GatewaySecret = TEST_GATEWAY_SECRET
+  const issuer = await createTestIssuer()
+  const headersFor = async ({ as = TEST_OFFICIAL, purpose = TEST_PURPOSE, headers = {} }: RequestOptions = {}) => ({
+    ...(as ? { authorization: `Bearer ${await issuer.tokenFor(as)}` } : {}),
+    ...(purpose ? purposeHeaders(purpose) : {}),
+    ...headers,
+  })
   const stopped = new Map<SubgraphName, Promise<void>>()
   const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {}
   let gateway: RunningGateway | undefined
@@ -85,17 +115,35 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
         databaseUrl: databaseUrls.get(database)!,
         port: 0,
         migrate: false,
+        gatewaySecret,
         database: {
           maxConnections: connectionsPerSubgraph,
           log: (event) => void (event.level === 'query' && sqlLog[name]!.push(statementShape(event.query.sql))),
         },
       })
     }
+    const auditDatabaseUrl = databaseUrls.get('audit')!
     gateway = await startGateway({
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]!.graphqlUrl])),
+      authentication: issuer.authentication,
+      gatewaySecret,
+      auditDatabaseUrl,
     })
-    return { gateway, subgraphs: subgraphs as Record<SubgraphName, RunningSubgraph>, seeded, statements, stopSubgraph, stop }
+    const graphqlUrl = gateway.graphqlUrl
+    return {
+      gateway,
+      gatewaySecret,
+      issuer,
+      auditDatabaseUrl,
+      post: async (query, variables, options) => postGraphQL(graphqlUrl, query, variables, await headersFor(options)),
+      headersFor,
+      subgraphs: subgraphs as Record<SubgraphName, RunningSubgraph>,
+      seeded,
+      statements,
+      stopSubgraph,
+      stop,
+    }
   } catch (error) {
     await stop()
     throw error
