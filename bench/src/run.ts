@@ -7,10 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { runBoundaryBenchmark } from './boundary.js'
+import { runSecurityBenchmark } from './security.js'
 import type { BenchmarkReport } from './report.js'
 
 const SCENARIOS: Record<string, () => Promise<BenchmarkReport>> = {
   boundary: runBoundaryBenchmark,
+  security: runSecurityBenchmark,
 }
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
