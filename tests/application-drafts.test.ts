@@ -5,13 +5,14 @@ import { landParcelId, landUsePurposeName } from '@lienthong/subgraph-land'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexNation, selectDraftCases, type DraftCase, type NationIndex } from '../scripts/support/draft-cases.js'
 import { startFederationStack, type FederationStack, type GraphQLResult } from './support/federation-stack.js'
+import { trustedOperationDocument } from '../gateway/src/plugins/trusted-operations.js'
 
 // End-to-end tests of the application drafts (hồ sơ) of the cases subgraph: drafts asked for through the gateway
 // on a seeded nation, each checked against what the generator wrote into the registers. The expected values are
 // computed here from the generated records and the boundary subgraph's answers, never from the cases code.
 
 const NATION = { citizens: 1_500, seed: 2026 }
-const DRAFT_DOCUMENT = readFileSync(new URL('./queries/application-draft.graphql', import.meta.url), 'utf8')
+const DRAFT_DOCUMENT = trustedOperationDocument('application-draft')
 const CATALOGUE = JSON.parse(readFileSync(new URL('../migrations/cases/catalogue/procedures-2026-11.json', import.meta.url), 'utf8')) as CatalogueFile
 /** Cases drawn for each procedure: enough that each has complete ones of every shape the tests below look for. */
 const CASES_PER_PROCEDURE = 80

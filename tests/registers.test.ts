@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDataQuality, compareWithManifest } from '../scripts/support/data-quality.js'
 import { testOfficial } from '@lienthong/lib/testing'
 import { startFederationStack, type FederationStack } from './support/federation-stack.js'
+import { trustedOperationDocument } from '../gateway/src/plugins/trusted-operations.js'
 
 // Unknown commune codes are rare by default (0.5% of households): raised so this small nation has some.
 const NATION = { citizens: 1_500, seed: 11, defectRates: { unknownCommune: 0.02 } }
-const PROFILE_DOCUMENT = readFileSync(new URL('./queries/citizen-profile.graphql', import.meta.url), 'utf8')
+const PROFILE_DOCUMENT = trustedOperationDocument('citizen-profile')
 const PROFILE_FRAGMENTS = PROFILE_DOCUMENT.slice(PROFILE_DOCUMENT.indexOf('fragment Place'))
 const CITIZEN_LIST_QUERY = `query CitizenList($ids: [PersonalId!]!) { citizens(personalIds: $ids) { ...CitizenProfile } }\n${PROFILE_FRAGMENTS}`
 

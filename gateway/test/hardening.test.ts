@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Supergraph } from '@apollo/federation-internals'
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server'
 import { expressMiddleware } from '@as-integrations/express5'
@@ -26,6 +25,7 @@ import {
   createTrustedOperationsPlugin,
   documentHash,
   readTrustedOperationsManifest,
+  trustedOperationDocument,
   type TrustedOperationsManifest,
 } from '../src/plugins/trusted-operations.js'
 
@@ -35,10 +35,8 @@ interface TestContext {
   clientAddress?: string | undefined
 }
 
-const repository = fileURLToPath(new URL('../../', import.meta.url))
-const readQuery = (name: string) => readFileSync(path.join(repository, 'tests/queries', name), 'utf8')
-const CITIZEN_PROFILE = readQuery('citizen-profile.graphql')
-const APPLICATION_DRAFT = readQuery('application-draft.graphql')
+const CITIZEN_PROFILE = trustedOperationDocument('citizen-profile')
+const APPLICATION_DRAFT = trustedOperationDocument('application-draft')
 
 /** The API schema the gateway serves, to measure real queries against. */
 const apiSchema: GraphQLSchema = Supergraph.build(supergraphForEnforcingGateway(readSupergraphSdl())).apiSchema().toGraphQLJSSchema()
@@ -489,7 +487,7 @@ describe('trusted operations', () => {
       for (const operation of committed.operations) expect(operation.id).toBe(documentHash(operation.body))
     })
 
-    it('registers what a portal runs, the README queries byte for byte', () => {
+    it('registers what a portal and the scripts run (the tests send the same files: gateway/trusted-operations/)', () => {
       const byName = new Map(committed.operations.map((operation) => [operation.name, operation]))
 
       expect([...byName.keys()].sort()).toEqual([
@@ -506,8 +504,7 @@ describe('trusted operations', () => {
         'ReportNationCheck',
         'ReportProcedures',
       ])
-      expect(byName.get('CitizenProfile')?.body).toBe(CITIZEN_PROFILE)
-      expect(byName.get('ApplicationDraft')?.body).toBe(APPLICATION_DRAFT)
+      expect(byName.get('CitizenProfile')?.body).toMatch(/^query CitizenProfile\(\$personalId: PersonalId!\)/)
     })
 
     it('when validated against the supergraph API schema, then every registered operation is valid and within the limits', () => {

@@ -210,7 +210,7 @@ export interface MeasureOperationOptions {
  * client's queries keep their headroom.
  *
  * ```ts
- * measureOperation(apiSchema, readFileSync('tests/queries/citizen-profile.graphql', 'utf8'))
+ * measureOperation(apiSchema, trustedOperationDocument('citizen-profile'))
  * // → { depth: 7, aliases: 0, directives: 0, tokens: 311, cost: 1894 }
  * ```
  */
