@@ -27,6 +27,8 @@ export function createAuditPlugin(trail: AuditTrail): ApolloServerPlugin<Gateway
           const result = response.body.singleResult
           const caller = contextValue.caller
           if (!caller) {
+            // An anonymous caller refused by authorization touched nothing and leaves its refusal as it is (nobody to log).
+            if (!access.touchedPersonalData) return
             // Authorization refuses anonymous reads of personal data before any subgraph call; if one got through, withhold it.
             log.error({ requestId: contextValue.requestId }, 'an anonymous request touched personal data: response withheld')
             withhold(response, contextValue.requestId)
@@ -39,7 +41,7 @@ export function createAuditPlugin(trail: AuditTrail): ApolloServerPlugin<Gateway
             procedureCode: contextValue.purpose?.procedureCode ?? null,
             operationName: operationName ?? request.operationName ?? null,
             operationHash: operationHashOf(source ?? request.query ?? ''),
-            dataSubjects: [...access.subjects],
+            dataSubjects: access.dataSubjects,
             registers: [...access.registers].sort(),
             fields: access.fields,
             outcome,

@@ -1,4 +1,5 @@
 import { SUBGRAPHS } from '@lienthong/schema'
+import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql'
 
 const REGISTER_SUBGRAPHS: ReadonlySet<string> = new Set(SUBGRAPHS.filter((subgraph) => subgraph.register).map((subgraph) => subgraph.name))
 
@@ -13,7 +14,10 @@ const PERSONAL_ID = /^\d{12}$/
  */
 export class DataAccess {
   readonly registers = new Set<string>()
+  /** Personal ids in the traffic with the subgraphs: whose data was asked for or returned. */
   readonly subjects = new Set<string>()
+  /** Personal ids the operation itself names (also when it is refused before any subgraph call). */
+  readonly requestedSubjects = new Set<string>()
   fields: readonly string[] = []
   denied = false
 
@@ -23,12 +27,36 @@ export class DataAccess {
     collectPersonalIds(variables, this.subjects)
   }
 
+  /**
+   * The operation as the caller sent it: the personal ids it asks about, in
+   * its arguments or variables. A refused request is logged with them too, so
+   * the citizen sees the attempt.
+   */
+  requested(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): void {
+    const collect = (key: string, value: ValueNode) => {
+      if (!PERSONAL_ID_KEYS.has(key)) return
+      if (value.kind === Kind.VARIABLE) collectPersonalIds(variables?.[value.name.value], this.requestedSubjects, key)
+      else collectLiteralIds(value, this.requestedSubjects)
+    }
+    visit(document, {
+      Argument: (node) => collect(node.name.value, node.value),
+      ObjectField: (node) => collect(node.name.value, node.value),
+    })
+    // Input objects passed whole as variables ({ input: { applicantId, parties: [{ personalId }] } }).
+    collectPersonalIds(variables, this.requestedSubjects)
+  }
+
+  /** Everyone whose personal data the request asked for, received, or was refused. */
+  get dataSubjects(): string[] {
+    return [...new Set([...this.requestedSubjects, ...this.subjects])]
+  }
+
   /** A subgraph response: the personal ids of the people whose records it carries. */
   receivedFrom(body: unknown): void {
     collectPersonalIds(body, this.subjects)
   }
 
-  /** Whether the request read (or was refused) personal data and must leave an audit entry. */
+  /** Whether the request reached personal data in a register (a refusal is `denied`, see the access control). */
   get touchedPersonalData(): boolean {
     return this.registers.size > 0 || this.subjects.size > 0
   }
@@ -45,4 +73,9 @@ function collectPersonalIds(value: unknown, into: Set<string>, key?: string): vo
   }
   if (value === null || typeof value !== 'object') return
   for (const [childKey, child] of Object.entries(value)) collectPersonalIds(child, into, childKey)
+}
+
+function collectLiteralIds(value: ValueNode, into: Set<string>): void {
+  const values = value.kind === Kind.LIST ? value.values : [value]
+  for (const item of values) if (item.kind === Kind.STRING && PERSONAL_ID.test(item.value)) into.add(item.value)
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server'
-import { createAuthorizationPlugin, LIENTHONG_POLICIES, LIENTHONG_SCOPES, type AuthorizationRequirements } from '@lienthong/lib/authorization'
+import { createAuthorizationPlugin, LIENTHONG_POLICIES, LIENTHONG_SCOPES, type AuthorizationRequirements, type DeniedField } from '@lienthong/lib/authorization'
 import { GraphQLError } from 'graphql'
 import type { Caller, Purpose } from '../auth/caller.js'
 import { CASE_HEADER, PROCEDURE_HEADER, type GatewayContext } from '../context.js'
@@ -19,6 +19,23 @@ export const PERSONAL_DATA_SCOPES: ReadonlySet<string> = new Set(LIENTHONG_SCOPE
  * The fields read are kept for the audit entry.
  */
 export function createAccessControlPlugin(requirements: AuthorizationRequirements): ApolloServerPlugin<GatewayContext> {
+  const authorization = createAuthorizationOnly(requirements)
+  return {
+    async requestDidStart(requestContext) {
+      const listener = await authorization.requestDidStart?.(requestContext)
+      return {
+        ...listener,
+        async didResolveOperation(resolved) {
+          // Whom the operation asks about, before it may be refused: the audit entry names them either way.
+          resolved.contextValue.access.requested(resolved.document, resolved.request.variables)
+          await listener?.didResolveOperation?.(resolved)
+        },
+      }
+    },
+  }
+}
+
+function createAuthorizationOnly(requirements: AuthorizationRequirements): ApolloServerPlugin<GatewayContext> {
   const personalFields = new Set(
     [...requirements].filter(([, requirement]) => requirement.scopes?.some((alternative) => alternative.some((scope) => PERSONAL_DATA_SCOPES.has(scope)))).map(([coordinate]) => coordinate),
   )
@@ -29,15 +46,28 @@ export function createAccessControlPlugin(requirements: AuthorizationRequirement
     purposeOf: (context) => context.purpose,
     onDecision(decision, context) {
       context.access.fields = decision.fields
-      context.access.denied = !decision.allowed && decision.fields.some((field) => personalFields.has(field))
+      context.access.denied = context.caller !== undefined && !decision.allowed && decision.fields.some((field) => personalFields.has(field))
+      if (!decision.allowed && !context.purpose && onlyPurposeMissing(decision.denied, context.caller)) throw purposeRequired(decision.fields.filter((field) => personalFields.has(field)))
       if (!decision.allowed || context.purpose || context.caller?.kind === 'citizen') return
       const personal = decision.fields.filter((field) => personalFields.has(field))
       if (personal.length === 0) return
       context.access.denied = true
-      throw new GraphQLError(
-        `Personal data is read only for a declared case: send the headers ${CASE_HEADER} (the dossier reference) and ${PROCEDURE_HEADER} (the procedure code).`,
-        { extensions: { code: 'PURPOSE_REQUIRED', http: { status: 403 }, fields: personal.slice(0, 20) } },
-      )
+      throw purposeRequired(personal)
     },
   })
+}
+
+function purposeRequired(fields: string[]): GraphQLError {
+  return new GraphQLError(
+    `Personal data is read only for a declared case: send the headers ${CASE_HEADER} (the dossier reference) and ${PROCEDURE_HEADER} (the procedure code).`,
+    { extensions: { code: 'PURPOSE_REQUIRED', http: { status: 403 }, fields: fields.slice(0, 20) } },
+  )
+}
+
+/** An agency refused only because it declared no case (the SDL's `purpose_bound`): say so, rather than FORBIDDEN. */
+function onlyPurposeMissing(denied: readonly DeniedField[], caller: Caller | undefined): boolean {
+  if (caller === undefined || caller.kind === 'citizen') return false
+  return denied.every(
+    (field) => !field.authenticationRequired && !field.missingScopes?.length && (field.unmetPolicies ?? []).some((alternative) => alternative.length === 1 && alternative[0] === 'purpose_bound'),
+  )
 }
