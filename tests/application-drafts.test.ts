@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { todayInVietnam } from '@lienthong/lib'
 import type { CitizenRecord, LandParcelRecord, LegacyAddress } from '@lienthong/lib/registers'
 import { landParcelId, landUsePurposeName } from '@lienthong/subgraph-land'
+import { trustedOperationDocument } from '@lienthong/gateway'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexNation, selectDraftCases, type DraftCase, type NationIndex } from '../scripts/support/draft-cases.js'
 import { startFederationStack, type FederationStack, type GraphQLResult } from './support/federation-stack.js'
-import { trustedOperationDocument } from '../gateway/src/plugins/trusted-operations.js'
 
 // End-to-end tests of the application drafts (hồ sơ) of the cases subgraph: drafts asked for through the gateway
 // on a seeded nation, each checked against what the generator wrote into the registers. The expected values are

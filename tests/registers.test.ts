@@ -5,8 +5,8 @@ import { DEFECT_KINDS, generateNation, type DefectManifest } from '@lienthong/se
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDataQuality, compareWithManifest } from '../scripts/support/data-quality.js'
 import { testOfficial } from '@lienthong/lib/testing'
+import { trustedOperationDocument } from '@lienthong/gateway'
 import { startFederationStack, type FederationStack } from './support/federation-stack.js'
-import { trustedOperationDocument } from '../gateway/src/plugins/trusted-operations.js'
 
 // Unknown commune codes are rare by default (0.5% of households): raised so this small nation has some.
 const NATION = { citizens: 1_500, seed: 11, defectRates: { unknownCommune: 0.02 } }

@@ -13,11 +13,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists, logger } from '@lienthong/lib'
-import { startGateway, type RunningGateway } from '@lienthong/gateway'
+import { ALL_SCOPES, signDevelopmentToken, startGateway, type RunningGateway } from '@lienthong/gateway'
 import { DATABASES } from '@lienthong/migrations'
 import { generateNation, registerDatabaseUrls, seedRegisters } from '@lienthong/seed'
-import { signDevelopmentToken } from '../../gateway/src/auth/development-issuer.js'
-import { ALL_SCOPES } from '../../gateway/src/auth/scopes.js'
 import { readGatewaySecret } from '@lienthong/lib/subgraph'
 import { migrateDatabase } from '../../scripts/support/databases.js'
 import { purposeHeaders } from '../../scripts/support/gateway-credentials.js'

@@ -74,8 +74,15 @@ const GRAPHQL_PATH = '/graphql'
  * - `GET /readyz`: 200 when every subgraph's `/readyz` answers 200, else 503
  *   naming the subgraphs that did not.
  *
+ * Every operation passes, in order: the per-client rate limit, the trusted
+ * operations of machine clients, the introspection guard, the depth, alias,
+ * token and cost limits, then authorization and purpose binding (README "Who
+ * may read what"); only then are the subgraphs called, each request signed.
+ * Before a response touching personal data leaves, its audit entry is
+ * written, or the response is withheld.
+ *
  * ```ts
- * const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl } })
+ * const gateway = await startGateway({ port: 0, subgraphUrls: { boundary: boundary.graphqlUrl }, auditDatabaseUrl })
  * await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ provinces { code } }' }) })
  * await gateway.stop()
  * ```

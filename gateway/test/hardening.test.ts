@@ -504,7 +504,7 @@ describe('trusted operations', () => {
         'ReportNationCheck',
         'ReportProcedures',
       ])
-      expect(byName.get('CitizenProfile')?.body).toMatch(/^query CitizenProfile\(\$personalId: PersonalId!\)/)
+      expect(byName.get('CitizenProfile')?.body).toMatch(/^query CitizenProfile\(\$personalId: PersonalId!\)/m)
     })
 
     it('when validated against the supergraph API schema, then every registered operation is valid and within the limits', () => {

@@ -5,9 +5,9 @@
  * (each register's `Citizen.<register>Discrepancies`, which the gateway feeds
  * with population's values through `@requires`).
  */
-import { trustedOperationDocument } from '../../gateway/src/plugins/trusted-operations.js'
 import { subgraphOfRegister, type RegisterName } from '@lienthong/schema'
 import type { DefectManifest, DiscrepancyField } from '@lienthong/seed'
+import { trustedOperationDocument } from '@lienthong/gateway'
 
 export interface MappingQuality {
   register: RegisterName

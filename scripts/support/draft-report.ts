@@ -13,7 +13,7 @@
  * - errors: a draft the gateway answered with a GraphQL error is counted with
  *   its `extensions.code`, never dropped, and left out of the percentages.
  */
-import { trustedOperationDocument } from '../../gateway/src/plugins/trusted-operations.js'
+import { trustedOperationDocument } from '@lienthong/gateway'
 import type { DraftCase } from './draft-cases.js'
 import { purposeHeaders } from './gateway-credentials.js'
 

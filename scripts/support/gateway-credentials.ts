@@ -1,8 +1,5 @@
 import { isProductionMode } from '@lienthong/lib/subgraph'
-import { signDevelopmentToken } from '../../gateway/src/auth/development-issuer.js'
-import { ALL_SCOPES } from '../../gateway/src/auth/scopes.js'
-import { CASE_HEADER, PROCEDURE_HEADER } from '../../gateway/src/context.js'
-import type { Purpose } from '../../gateway/src/auth/caller.js'
+import { ALL_SCOPES, CASE_HEADER, PROCEDURE_HEADER, signDevelopmentToken, type Purpose } from '@lienthong/gateway'
 
 /** The machine client the project's scripts (quality sweep, drafts report) act as. */
 export const SCRIPT_CLIENT_ID = 'lienthong-scripts'

@@ -2,10 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
-import type { AuthenticationConfig } from '../../gateway/src/auth/authentication.js'
-import type { Caller, Purpose } from '../../gateway/src/auth/caller.js'
-import { claimsForCaller } from '../../gateway/src/auth/caller-claims.js'
-import { CASE_HEADER, PROCEDURE_HEADER } from '../../gateway/src/context.js'
+import { CASE_HEADER, claimsForCaller, PROCEDURE_HEADER, type AuthenticationConfig, type Caller, type Purpose } from '@lienthong/gateway'
 
 /**
  * An identity provider for the tests: its own ES256 key, its public key in a
