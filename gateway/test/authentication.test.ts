@@ -6,9 +6,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import express from 'express'
 import { GraphQLError } from 'graphql'
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose'
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHttpServer, type RunningHttpServer } from '@lienthong/lib'
-import { requireGatewaySignature, verifiedGatewayRequestOf, type GatewayCaller, type GatewayPurpose } from '@lienthong/lib/subgraph'
+import { requireGatewaySignature, verifiedGatewayRequestOf } from '@lienthong/lib/subgraph'
 import { createAuthenticator, readAuthenticationConfig, type Authenticator } from '../src/auth/authentication.js'
 import type { Caller, Purpose } from '../src/auth/caller.js'
 import { DEVELOPMENT_ISSUER, loadDevelopmentIssuer, signDevelopmentToken, type DevelopmentIssuer } from '../src/auth/development-issuer.js'
@@ -346,11 +346,6 @@ describe('authentication settings', () => {
     await expect(signDevelopmentToken({ kind: 'official', directory })).rejects.toThrow(/--agency/)
     await expect(signDevelopmentToken({ kind: 'citizen', directory })).rejects.toThrow(/--personal-id/)
     await expect(signDevelopmentToken({ kind: 'citizen', personalId: '12345', directory })).rejects.toThrow(/12 digits/)
-  })
-
-  it('the Caller and Purpose the gateway signs for subgraphs have the same shape as lib’s', () => {
-    expectTypeOf<Caller>().toEqualTypeOf<GatewayCaller>()
-    expectTypeOf<Purpose>().toEqualTypeOf<GatewayPurpose>()
   })
 })
 

@@ -36,9 +36,8 @@ export const GATEWAY_SECRET_MIN_BYTES = 32
 export type GatewaySecret = Uint8Array | string
 
 /**
- * Who called, as the gateway verified it. The same shape as the gateway's
- * `Caller` (gateway/src/auth/caller.ts), which lib cannot import: the gateway
- * depends on lib. The gateway's tests check that the two stay equal.
+ * Who called, as the gateway verified it from a bearer token; the gateway
+ * calls it `Caller` (gateway/src/auth/caller.ts re-exports these types).
  */
 export type GatewayCaller = GatewayOfficialCaller | GatewayMachineCaller | GatewayCitizenCaller
 
