@@ -133,10 +133,16 @@ export async function authorizeOperation<TCaller extends AuthorizationSubject, T
 
   const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], options.variables ?? {}, { maxErrors: 50 })
   if (coercion.errors) {
-    const error = new GraphQLError(coercion.errors.map((variableError) => variableError.message).join(' '), {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-    })
-    return { allowed: false, error, fields: [], denied: [] }
+    // Refused as execution would refuse it: graphql-js's own error for each variable, its cause (a scalar's message) kept.
+    const errors = coercion.errors.map(
+      (variableError) =>
+        new GraphQLError(variableError.message, {
+          nodes: variableError.nodes,
+          originalError: variableError.originalError,
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        }),
+    )
+    return { allowed: false, error: errors[0]!, fields: [], denied: [] }
   }
   const variables = coercion.coerced
 

@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin, type ContextFunction } from '@ap
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5'
 import express from 'express'
-import { getVariableValues, type GraphQLSchema } from 'graphql'
+import type { GraphQLSchema } from 'graphql'
 import { sql, type Kysely } from 'kysely'
 import { createDatabase, type DatabaseOptions } from '../database.js'
 import { startHttpServer } from '../http.js'
@@ -44,23 +44,15 @@ export function createSubgraphApolloServer<TContext extends SecurityContext>(sch
   })
 }
 
-/**
- * createAuthorizationPlugin over the subgraph's own SDL with LIENTHONG_POLICIES,
- * the caller and purpose read from the context.
- *
- * A request whose variables do not coerce is left to graphql-js: such a
- * request never executes (a request error, before any resolver), and graphql-js
- * reports each variable with its scalar's own message ("AdministrativeUnitCode
- * must be a string…"), which the engine's single merged refusal would lose.
- */
+/** createAuthorizationPlugin over the subgraph's own SDL with LIENTHONG_POLICIES, the caller and purpose read from the context. */
 function createSubgraphAuthorizationPlugin<TContext extends SecurityContext>(schema: GraphQLSchema): ApolloServerPlugin<TContext> {
-  const authorization = createAuthorizationPlugin<TContext, GatewayCaller, GatewayPurpose>({
+  return createAuthorizationPlugin<TContext, GatewayCaller, GatewayPurpose>({
     requirements: readAuthorizationRequirements(schema),
     policies: LIENTHONG_POLICIES,
     callerOf: (context) => context.caller,
     purposeOf: (context) => context.purpose,
     onDecision: (decision, context) => {
-      if (decision.allowed) return
+      if (decision.allowed || decision.denied.length === 0) return
       // The gateway checks the same requirements first: a refusal here means a
       // caller reached the subgraph past it, or the two disagree. Coordinates only.
       logger.warn(
@@ -69,19 +61,6 @@ function createSubgraphAuthorizationPlugin<TContext extends SecurityContext>(sch
       )
     },
   })
-  return {
-    async requestDidStart(requestContext) {
-      const listener = await authorization.requestDidStart?.(requestContext)
-      // The authorization plugin decides in didResolveOperation, before execution, and nowhere else.
-      return {
-        async didResolveOperation(resolved) {
-          const variableDefinitions = resolved.operation?.variableDefinitions ?? []
-          if (getVariableValues(resolved.schema, variableDefinitions, resolved.request.variables ?? {}, { maxErrors: 1 }).errors) return
-          await listener?.didResolveOperation?.(resolved)
-        },
-      }
-    },
-  }
 }
 
 /** Options every subgraph's `start…Subgraph` takes. */
