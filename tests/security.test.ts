@@ -721,6 +721,7 @@ describe('security through the gateway, on a seeded nation', () => {
         case_reference: caseReference,
         procedure_code: '1.000894',
         operation_name: 'MarriageApplicant',
+        operation_hash: createHash('sha256').update(query).digest('hex'),
         registers: ['civil-status', 'population'],
         outcome: 'OK',
       })

@@ -20,7 +20,7 @@ export function createAuditPlugin(trail: AuditTrail): ApolloServerPlugin<Gateway
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response, request, source, operationName }) {
+        async willSendResponse({ contextValue, response, request, source, queryHash, operationName }) {
           const { access } = contextValue
           if (!access.touchedPersonalData && !access.denied) return
           if (response.body.kind !== 'single') return
@@ -40,7 +40,8 @@ export function createAuditPlugin(trail: AuditTrail): ApolloServerPlugin<Gateway
             caseReference: contextValue.purpose?.caseReference ?? null,
             procedureCode: contextValue.purpose?.procedureCode ?? null,
             operationName: operationName ?? request.operationName ?? null,
-            operationHash: operationHashOf(source ?? request.query ?? ''),
+            // Apollo Server has hashed the document already (SHA-256 hex, as operationHashOf); not when it refused it before reading it.
+            operationHash: queryHash ?? operationHashOf(source ?? request.query ?? ''),
             dataSubjects: access.dataSubjects,
             registers: [...access.registers].sort(),
             fields: access.fields,
