@@ -15,7 +15,7 @@
  * a usage error.
  */
 import { parseArgs } from 'node:util'
-import { startGateway } from '@lienthong/gateway'
+import { purposeHeaders, startGateway } from '@lienthong/gateway'
 import { logger, todayInVietnam } from '@lienthong/lib'
 import { DATABASES } from '@lienthong/migrations'
 import { registerDatabaseUrls, registersAreEmpty } from '@lienthong/seed'
@@ -23,7 +23,7 @@ import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
 import { describeError } from './support/describe-error.js'
 import { indexNation, selectDraftCases } from './support/draft-cases.js'
 import { checkNationLoaded, collectDraftReport, formatDraftReport } from './support/draft-report.js'
-import { purposeHeaders, scriptAuthorization } from './support/gateway-credentials.js'
+import { scriptAuthorization } from './support/gateway-credentials.js'
 import { runScript } from './support/run-script.js'
 import type { StopStack } from './support/stop-stack.js'
 import { startAllSubgraphs } from './support/subgraph-starters.js'

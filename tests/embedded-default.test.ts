@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { databaseUrlOnServer, ensureDatabaseExists, startEmbeddedPostgres } from '@lienthong/lib'
-import { startGateway } from '@lienthong/gateway'
+import { purposeHeaders, startGateway } from '@lienthong/gateway'
 import { registerDatabaseUrls, REGISTERS, seedRegisters } from '@lienthong/seed'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
 import { startPopulationSubgraph } from '@lienthong/subgraph-population'
@@ -11,7 +11,7 @@ import { TEST_GATEWAY_SECRET, TEST_OFFICIAL } from '@lienthong/lib/testing'
 import { migrateDatabase } from '../scripts/support/databases.js'
 import { postGraphQL } from './support/federation-stack.js'
 import { freePort } from './support/free-port.js'
-import { createTestIssuer, purposeHeaders } from './support/test-issuer.js'
+import { createTestIssuer } from './support/test-issuer.js'
 
 describe('embedded PostgreSQL default', () => {
   // mkdtemp gives a folder only root may enter; the cluster runs as the

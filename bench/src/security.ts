@@ -13,12 +13,12 @@
  */
 import { readFileSync } from 'node:fs'
 import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists, logger } from '@lienthong/lib'
-import { ALL_SCOPES, signDevelopmentToken, startGateway, type RunningGateway } from '@lienthong/gateway'
+import { purposeHeaders, signDevelopmentToken, startGateway, type RunningGateway } from '@lienthong/gateway'
+import { LIENTHONG_SCOPES } from '@lienthong/lib/authorization'
 import { DATABASES } from '@lienthong/migrations'
 import { generateNation, registerDatabaseUrls, seedRegisters } from '@lienthong/seed'
 import { readGatewaySecret } from '@lienthong/lib/subgraph'
 import { migrateDatabase } from '../../scripts/support/databases.js'
-import { purposeHeaders } from '../../scripts/support/gateway-credentials.js'
 import { StopStack } from '../../scripts/support/stop-stack.js'
 import { startAllSubgraphs } from '../../scripts/support/subgraph-starters.js'
 import type { BenchmarkReport } from './report.js'
@@ -36,7 +36,7 @@ const QUERIES = {
   'one citizen’s name and birth date (population only)': 'query CitizenName($personalId: PersonalId!) { citizen(personalId: $personalId) { fullName birthDate } }',
 }
 const PURPOSE = { caseReference: 'BENCH-SECURITY', procedureCode: '1.004873' }
-const OFFICIAL = { kind: 'official' as const, subject: 'bench-official', agency: 'UBND-P-26734', roles: [], scopes: [...ALL_SCOPES], jurisdiction: [] }
+const OFFICIAL = { kind: 'official' as const, subject: 'bench-official', agency: 'UBND-P-26734', roles: [], scopes: [...LIENTHONG_SCOPES], jurisdiction: [] }
 
 interface RoundResult {
   requests: number
@@ -70,7 +70,7 @@ export async function runSecurityBenchmark(): Promise<BenchmarkReport> {
     stack.push('gateway (security off)', () => open.stop())
     const headers = {
       'content-type': 'application/json',
-      authorization: `Bearer ${await signDevelopmentToken({ ...OFFICIAL, kind: 'official', scopes: [...ALL_SCOPES], ttlSeconds: 3_600 })}`,
+      authorization: `Bearer ${await signDevelopmentToken({ ...OFFICIAL, kind: 'official', scopes: [...LIENTHONG_SCOPES], ttlSeconds: 3_600 })}`,
       ...purposeHeaders(PURPOSE),
     }
 

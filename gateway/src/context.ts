@@ -23,6 +23,11 @@ export interface GatewayContext {
 export const CASE_HEADER = 'x-lienthong-case'
 export const PROCEDURE_HEADER = 'x-lienthong-procedure'
 
+/** The headers that declare a purpose, as a client sends them. */
+export function purposeHeaders(purpose: Purpose): Record<string, string> {
+  return { [CASE_HEADER]: purpose.caseReference, [PROCEDURE_HEADER]: purpose.procedureCode }
+}
+
 const CASE_REFERENCE = /^[A-Za-z0-9._/-]{1,64}$/
 /** A national procedure code, or DATA_QUALITY for the registers' data-quality sweeps (rà soát chất lượng dữ liệu). */
 const PROCEDURE_CODE = /^(\d\.\d{6}|DATA_QUALITY)$/

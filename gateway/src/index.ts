@@ -6,6 +6,5 @@ export type { Caller, CitizenCaller, MachineCaller, OfficialCaller, Purpose } fr
 export { claimsForCaller } from './auth/caller-claims.js'
 export { readAuthenticationConfig, type AuthenticationConfig } from './auth/authentication.js'
 export { signDevelopmentToken, type DevelopmentTokenOptions } from './auth/development-issuer.js'
-export { ALL_SCOPES, SCOPE_DESCRIPTIONS } from './auth/scopes.js'
-export { CASE_HEADER, PROCEDURE_HEADER } from './context.js'
+export { CASE_HEADER, PROCEDURE_HEADER, purposeHeaders } from './context.js'
 export { trustedOperationDocument } from './plugins/trusted-operations.js'

@@ -13,9 +13,8 @@
  * - errors: a draft the gateway answered with a GraphQL error is counted with
  *   its `extensions.code`, never dropped, and left out of the percentages.
  */
-import { trustedOperationDocument } from '@lienthong/gateway'
+import { purposeHeaders, trustedOperationDocument } from '@lienthong/gateway'
 import type { DraftCase } from './draft-cases.js'
-import { purposeHeaders } from './gateway-credentials.js'
 
 /** The issue's goal, for applicants whose records are complete (thành phần hồ sơ cắt giảm). */
 export const DRAFT_GOAL = { fieldsAutoFilledPercent: 80, documentsWaivedPercent: 60 } as const

@@ -1,5 +1,6 @@
 import { isProductionMode } from '@lienthong/lib/subgraph'
-import { ALL_SCOPES, CASE_HEADER, PROCEDURE_HEADER, signDevelopmentToken, type Purpose } from '@lienthong/gateway'
+import { signDevelopmentToken } from '@lienthong/gateway'
+import { LIENTHONG_SCOPES } from '@lienthong/lib/authorization'
 
 /** The machine client the project's scripts (quality sweep, drafts report) act as. */
 export const SCRIPT_CLIENT_ID = 'lienthong-scripts'
@@ -12,11 +13,7 @@ export const SCRIPT_CLIENT_ID = 'lienthong-scripts'
 export async function scriptAuthorization(env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
   if (env.LIENTHONG_TOKEN) return { authorization: `Bearer ${env.LIENTHONG_TOKEN}` }
   if (isProductionMode(env)) throw new Error('set LIENTHONG_TOKEN to a bearer token for the scripts’ client: production mode issues no development tokens')
-  const token = await signDevelopmentToken({ kind: 'machine', clientId: SCRIPT_CLIENT_ID, agency: 'LIENTHONG', scopes: [...ALL_SCOPES], env })
+  const token = await signDevelopmentToken({ kind: 'machine', clientId: SCRIPT_CLIENT_ID, agency: 'LIENTHONG', scopes: [...LIENTHONG_SCOPES], env })
   return { authorization: `Bearer ${token}` }
 }
 
-/** The headers declaring the case a request serves. */
-export function purposeHeaders(purpose: Purpose): Record<string, string> {
-  return { [CASE_HEADER]: purpose.caseReference, [PROCEDURE_HEADER]: purpose.procedureCode }
-}

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
-import { CASE_HEADER, claimsForCaller, PROCEDURE_HEADER, type AuthenticationConfig, type Caller, type Purpose } from '@lienthong/gateway'
+import { claimsForCaller, type AuthenticationConfig, type Caller } from '@lienthong/gateway'
 
 /**
  * An identity provider for the tests: its own ES256 key, its public key in a
@@ -36,9 +36,4 @@ async function sign(key: CryptoKey, kid: string, caller: Caller, { ttlSeconds = 
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
     .sign(key)
-}
-
-/** The headers that declare a purpose. */
-export function purposeHeaders(purpose: Purpose): Record<string, string> {
-  return { [CASE_HEADER]: purpose.caseReference, [PROCEDURE_HEADER]: purpose.procedureCode }
 }
