@@ -13,4 +13,4 @@ export {
   type DataAccess,
   type DataAccessPage,
 } from './trail.js'
-export { verifyAuditChain, type AuditChainVerification, type ChainBreakReason } from './verify.js'
+export { storedAuditEntryOf, verifyAuditChain, type AuditChainVerification, type ChainBreakReason, type StoredRow } from './verify.js'

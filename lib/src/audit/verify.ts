@@ -62,7 +62,7 @@ export async function verifyAuditChain(databaseUrl: string): Promise<AuditChainV
   }
 }
 
-interface StoredRow {
+export interface StoredRow {
   seq: string
   occurred_at: string
   caller_kind: string
@@ -80,13 +80,14 @@ interface StoredRow {
   hash: string
 }
 
-/** What is wrong with an entry given the one before it, if anything: its content first, then its link. */
-function breakOf(row: StoredRow, previous: { seq: bigint; hash: string } | undefined): { reason: ChainBreakReason; message: string } | undefined {
+/**
+ * An entry as the chain hashes it, from its row read as text (`seq::text`,
+ * `occurred_at::text`); `occurredAt` is the canonical timestamp, or undefined
+ * when the stored time is not one the chain trigger writes.
+ */
+export function storedAuditEntryOf(row: StoredRow): Omit<StoredAuditEntry, 'occurredAt'> & { occurredAt: string | undefined } {
   const occurredAt = canonicalTimestamp(row.occurred_at)
-  if (occurredAt === undefined) {
-    return { reason: 'HASH_MISMATCH', message: `occurred_at (${row.occurred_at}) is not a time the chain trigger writes` }
-  }
-  const stored: StoredAuditEntry = {
+  return {
     seq: row.seq,
     occurredAt,
     callerKind: row.caller_kind,
@@ -102,7 +103,15 @@ function breakOf(row: StoredRow, previous: { seq: bigint; hash: string } | undef
     outcome: row.outcome,
     previousHash: row.previous_hash,
   }
-  if (entryHash(stored) !== row.hash) {
+}
+
+/** What is wrong with an entry given the one before it, if anything: its content first, then its link. */
+function breakOf(row: StoredRow, previous: { seq: bigint; hash: string } | undefined): { reason: ChainBreakReason; message: string } | undefined {
+  const { occurredAt, ...stored } = storedAuditEntryOf(row)
+  if (occurredAt === undefined) {
+    return { reason: 'HASH_MISMATCH', message: `occurred_at (${row.occurred_at}) is not a time the chain trigger writes` }
+  }
+  if (entryHash({ ...stored, occurredAt }) !== row.hash) {
     return { reason: 'HASH_MISMATCH', message: 'the stored hash does not match the entry: its content was changed' }
   }
   const expectedSeq = previous ? previous.seq + 1n : 1n

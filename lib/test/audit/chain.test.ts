@@ -1,4 +1,4 @@
-import { canonicalText, canonicalTimestamp, entryHash, GENESIS_HASH, verifyAuditChain } from '@lienthong/lib/audit'
+import { canonicalText, canonicalTimestamp, entryHash, GENESIS_HASH, storedAuditEntryOf, verifyAuditChain, type StoredRow } from '@lienthong/lib/audit'
 import { describe, expect, it } from 'vitest'
 import { AN, BINH, CHI, createTestAuditTrail, failureOf, officialEntry, useTestAuditDatabase } from './test-setup.js'
 
@@ -54,24 +54,11 @@ describe('the audit chain', () => {
     )
     expect(rows).toHaveLength(3)
     for (const row of rows) {
-      const stored = {
-        seq: row.seq,
-        occurredAt: canonicalTimestamp(row.occurred_at)!,
-        callerKind: row.caller_kind,
-        callerId: row.caller_id,
-        agency: row.agency,
-        caseReference: row.case_reference,
-        procedureCode: row.procedure_code,
-        operationName: row.operation_name,
-        operationHash: row.operation_hash,
-        dataSubjects: row.data_subjects,
-        registers: row.registers,
-        fields: row.fields,
-        outcome: row.outcome,
-        previousHash: row.previous_hash,
-      }
-      expect(canonicalText(stored)).toBe(row.canonical)
-      expect(entryHash(stored)).toBe(row.hash)
+      const stored = storedAuditEntryOf(row as StoredRow)
+      expect(stored.occurredAt).toBeDefined()
+      const entry = { ...stored, occurredAt: stored.occurredAt! }
+      expect(canonicalText(entry)).toBe(row.canonical)
+      expect(entryHash(entry)).toBe(row.hash)
     }
     expect(rows[1]!.canonical).toContain('\n-\n-\n-\n17:MarriageApplicant\n')
     expect(rows[1]!.canonical).toContain('\n0[]\n0[]\n0[]\n6:DENIED\n')
