@@ -9,7 +9,7 @@ import {
   SocialInsuranceNumberScalar,
 } from '@lienthong/schema'
 import { GraphQLError } from 'graphql'
-import type { Catalogue, Procedure } from './catalogue.js'
+import type { Procedure } from './catalogue.js'
 import type { CasesContext } from './context.js'
 import { draftFromReference, partiesWithEvidence, partyCitizens, startDraft, type ApplicationDraftInput, type DraftReference } from './drafts/draft.js'
 import { evidenceFieldOf } from './drafts/draft-types.js'
@@ -52,8 +52,8 @@ function draftTypeResolvers(draftType: string) {
   }
 }
 
-/** The resolvers for a schema whose draft types come from `catalogue` (the file the SDL was generated from). */
-export function createResolvers(catalogue: Catalogue) {
+/** The resolvers for a schema with these draft types (those the SDL was generated with). */
+export function createResolvers(draftTypes: Iterable<string>) {
   const procedureOf = (code: string, context: CasesContext): Procedure | null => context.catalogue.procedures.find((procedure) => procedure.code === code) ?? null
   return {
     Date: DateResolver,
@@ -81,6 +81,6 @@ export function createResolvers(catalogue: Catalogue) {
         return procedure.catalogueVersion
       },
     },
-    ...Object.fromEntries(catalogue.procedures.map((procedure) => [procedure.draftType, draftTypeResolvers(procedure.draftType)])),
+    ...Object.fromEntries([...draftTypes].map((draftType) => [draftType, draftTypeResolvers(draftType)])),
   }
 }

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { buildSubgraphSchema } from '@apollo/subgraph'
-import { subgraphTypeDefs } from '@lienthong/schema'
+import { readSubgraphOwnTypeDefs, subgraphTypeDefs } from '@lienthong/schema'
 import { parse, type GraphQLSchema } from 'graphql'
 import { readCatalogueFile } from './catalogue.js'
 import { citizenSelectionOf } from './drafts/draft-types.js'
 import { createResolvers } from './resolvers.js'
 
 /** The cases subgraph's own SDL: `src/schema.graphql` and the draft types generated from the catalogue (`src/draft-types.graphql`). */
-export const CASES_TYPE_DEFS = ['draft-types.graphql', 'schema.graphql'].map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).join('\n')
+export const CASES_TYPE_DEFS = readSubgraphOwnTypeDefs('cases')
 
 /** Per draft type of the committed catalogue file, the Citizen selection its generated @requires holds. */
 export const SCHEMA_EVIDENCE_SELECTIONS: ReadonlyMap<string, string> = new Map(
@@ -16,5 +15,5 @@ export const SCHEMA_EVIDENCE_SELECTIONS: ReadonlyMap<string, string> = new Map(
 
 /** The executable federated schema of the cases subgraph; its resolvers expect a {@link CasesContext}. */
 export function createCasesSchema(): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(subgraphTypeDefs('cases', CASES_TYPE_DEFS)), resolvers: createResolvers(readCatalogueFile()) as never }])
+  return buildSubgraphSchema([{ typeDefs: parse(subgraphTypeDefs('cases', CASES_TYPE_DEFS)), resolvers: createResolvers(SCHEMA_EVIDENCE_SELECTIONS.keys()) as never }])
 }
