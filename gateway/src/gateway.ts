@@ -4,9 +4,10 @@ import { supergraphForEnforcingGateway } from '@lienthong/lib/authorization'
 import type { GatewaySecret } from '@lienthong/lib/subgraph'
 import { createSigningFetcher, setSigningContext } from './auth/subgraph-signing.js'
 import type { GatewayContext } from './context.js'
+import { createEntityCache } from './entity-cache.js'
 import { subgraphEndpointsOf, type SubgraphEndpoint } from './subgraph-endpoints.js'
+import { createSubgraphFetcher } from './subgraph-fetch.js'
 
-type Fetcher = RemoteGraphQLDataSource['fetcher']
 
 export interface GatewayOptions {
   /** The composed supergraph (`schema/supergraph.graphql`). */
@@ -25,6 +26,8 @@ export interface LienthongGateway {
   gateway: ApolloGateway
   /** The subgraphs this gateway sends queries to, with the URL it uses for each. */
   subgraphs: SubgraphEndpoint[]
+  /** Closes the keep-alive connections to the subgraphs, once the gateway has stopped. */
+  closeConnections(): Promise<void>
 }
 
 /**
@@ -42,6 +45,8 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
   process.env.APOLLO_TELEMETRY_DISABLED = 'true'
   const subgraphs = subgraphEndpointsOf(supergraphSdl, subgraphUrls)
   const urlByName = new Map(subgraphs.map(({ name, url }) => [name, url]))
+  const subgraphFetcher = createSubgraphFetcher()
+  const entityCache = createEntityCache()
   const gateway = new ApolloGateway({
     // @apollo/gateway refuses the authorization features it does not enforce; the gateway's access-control plugin enforces them.
     supergraphSdl: supergraphForEnforcingGateway(supergraphSdl),
@@ -49,7 +54,7 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urlByName.get(name) ?? url,
-        fetcher: createSigningFetcher({ secret: gatewaySecret, subgraph: name, fetcher: fetchSubgraph }),
+        fetcher: entityCache.wrap(name, createSigningFetcher({ secret: gatewaySecret, subgraph: name, fetcher: subgraphFetcher.fetcher })),
         willSendRequest({ request, context }) {
           // The caller and the purpose travel inside the signature, never as plain headers.
           if (request.http) setSigningContext(request.http.headers, { caller: context.caller, purpose: context.purpose })
@@ -61,44 +66,12 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
         },
       }),
   })
-  return { gateway, subgraphs }
-}
-
-/**
- * Node's own fetch (undici) keeps connections to each subgraph alive and
- * pooled. The default fetcher, make-fetch-happen, sends every call through the
- * `https_proxy`/`http_proxy` set for the machine's outbound traffic unless
- * `no_proxy` lists the subgraph; Node's fetch ignores them (unless
- * `NODE_USE_ENV_PROXY` is set).
- *
- * A subgraph answers a request it rejects before execution (an invalid
- * argument literal caught by a scalar during validation) with HTTP 400 and a
- * GraphQL body, as GraphQL over HTTP specifies. `RemoteGraphQLDataSource`
- * treats every non-2xx as a transport failure and would hide the subgraph's
- * `BAD_USER_INPUT` behind an internal error, so such a body is handed on as the
- * GraphQL response it is; the gateway then forwards its errors and codes.
- */
-const fetchSubgraph: Fetcher = async (url, init) => {
-  const response = await fetch(url, init as RequestInit)
-  if (response.status !== 400 || !isJsonResponse(response)) return asFetcherResponse(response)
-  const text = await response.text()
-  const status = isGraphQLErrorBody(text) ? 200 : response.status
-  return asFetcherResponse(new Response(text, { status, headers: response.headers }))
-}
-
-// Node's Headers are iterable; TypeScript's DOM lib declares it only with DOM.Iterable.
-const asFetcherResponse = (response: Response) => response as unknown as Awaited<ReturnType<Fetcher>>
-
-function isJsonResponse(response: Response): boolean {
-  const type = response.headers.get('content-type') ?? ''
-  return type.startsWith('application/json') || type.startsWith('application/graphql-response+json')
-}
-
-function isGraphQLErrorBody(text: string): boolean {
-  try {
-    const body: unknown = JSON.parse(text)
-    return typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)
-  } catch {
-    return false
+  return {
+    gateway,
+    subgraphs,
+    async closeConnections() {
+      logger.info({ component: 'gateway', entityCache: entityCache.stats }, 'entity cache')
+      await subgraphFetcher.close()
+    },
   }
 }

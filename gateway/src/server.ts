@@ -102,7 +102,7 @@ export async function startGateway({
   if (!auditDatabaseUrl) throw new Error('the gateway needs its audit database: set AUDIT_DATABASE_URL (or DATABASE_URL)')
   const authenticator = await createAuthenticator(authentication)
   const auditTrail: AuditTrail = createAuditTrail({ databaseUrl: auditDatabaseUrl, subjectKey: auditSubjectKeyFromEnv() })
-  const { gateway, subgraphs } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls })
+  const { gateway, subgraphs, closeConnections } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls })
   const limits = createLimitPlugins<GatewayContext>()
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -133,6 +133,7 @@ export async function startGateway({
   try {
     await server.start()
   } catch (error) {
+    await closeConnections()
     await auditTrail.close()
     throw error
   }
@@ -167,6 +168,7 @@ export async function startGateway({
     http = await startHttpServer(app, { port, ...(host ? { host } : {}) })
   } catch (error) {
     await server.stop()
+    await closeConnections()
     await auditTrail.close()
     throw error
   }
@@ -178,6 +180,7 @@ export async function startGateway({
     async stop() {
       await running.stop()
       await server.stop()
+      await closeConnections()
       await auditTrail.close()
     },
   }
@@ -194,7 +197,7 @@ async function startGatewayWithoutSecurity(options: {
   purpose: Purpose
 }): Promise<RunningGateway> {
   if (isProductionMode()) throw new Error('a gateway without security is for benchmarks and refused in production mode')
-  const { gateway } = createGateway({ supergraphSdl: options.supergraphSdl, gatewaySecret: options.gatewaySecret, subgraphUrls: options.subgraphUrls ?? {} })
+  const { gateway, closeConnections } = createGateway({ supergraphSdl: options.supergraphSdl, gatewaySecret: options.gatewaySecret, subgraphUrls: options.subgraphUrls ?? {} })
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
@@ -219,6 +222,7 @@ async function startGatewayWithoutSecurity(options: {
     async stop() {
       await http.stop()
       await server.stop()
+      await closeConnections()
     },
   }
 }
