@@ -495,6 +495,8 @@ describe('trusted operations', () => {
         'CitizenProfile',
         'Commune',
         'ConvertLegacyAddress',
+        // npm run bench -- boundary: a portal converting legacy addresses in bulk.
+        'ConvertLegacyAddresses',
         // npm run report:drafts and npm run quality, which act as the scripts' machine client.
         'DraftOutcome',
         'ProvinceCommunes',
