@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { createDatabase, dropDatabase } from '@lienthong/lib'
+import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
 import { countAddressMappings, remapAddresses, type RegisterAddressDatabase } from '@lienthong/lib/registers'
+import { migrationFolder } from '@lienthong/migrations'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REGISTERS, registersAreEmpty, seedRegisters, type RegisterName, type SeedResult } from '../src/index.js'
 
@@ -20,8 +22,19 @@ function databaseUrls(): Record<RegisterName, string> {
 describe('seedRegisters on real PostgreSQL', () => {
   const urls = databaseUrls()
   let result: SeedResult
+  const migratedIndexes = {} as Record<RegisterName, string[]>
 
   beforeAll(async () => {
+    for (const register of REGISTERS) {
+      await ensureDatabaseExists(urls[register])
+      const db = createDatabase<RegisterAddressDatabase>(urls[register], { maxConnections: 1 })
+      try {
+        await migrateToLatest(db, migrationFolder(register))
+        migratedIndexes[register] = await indexDefinitions(db)
+      } finally {
+        await db.destroy()
+      }
+    }
     result = await seedRegisters({ databaseUrls: urls, citizens: 2_000, seed: 11, chunkSize: 700 })
   })
   afterAll(async () => {
@@ -53,6 +66,19 @@ describe('seedRegisters on real PostgreSQL', () => {
     expect(result.timings.total).toBeGreaterThan(0)
   })
 
+  it('leaves every index and constraint of the schema in place (the load drops and restores some of them)', async () => {
+    for (const register of REGISTERS) {
+      const db = createDatabase<RegisterAddressDatabase>(urls[register], { maxConnections: 1 })
+      try {
+        expect(await indexDefinitions(db), register).toEqual(migratedIndexes[register])
+      } finally {
+        await db.destroy()
+      }
+    }
+    expect(migratedIndexes.population).toContain('CREATE INDEX citizen_father_id_idx ON public.citizen USING btree (father_id)')
+    expect(migratedIndexes.land).toContain('land_use.land_use_parcel_id_fkey FOREIGN KEY (parcel_id) REFERENCES land_parcel(id)')
+  })
+
   it('tells registers that hold data from databases that do not exist yet', async () => {
     expect(await registersAreEmpty(urls)).toBe(false)
     expect(await registersAreEmpty(databaseUrls())).toBe(true)
@@ -66,3 +92,13 @@ describe('seedRegisters on real PostgreSQL', () => {
     expect(again.rowCounts.population.crosswalk).toBeUndefined()
   })
 })
+
+/** The indexes and constraints of the public schema, as PostgreSQL states them. */
+async function indexDefinitions(db: ReturnType<typeof createDatabase<RegisterAddressDatabase>>): Promise<string[]> {
+  const { rows } = await sql<{ definition: string }>`
+    SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
+    UNION ALL
+    SELECT conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    ORDER BY definition`.execute(db)
+  return rows.map((row) => row.definition)
+}
