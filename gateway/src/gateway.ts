@@ -6,8 +6,7 @@ import { createSigningFetcher, setSigningContext } from './auth/subgraph-signing
 import type { GatewayContext } from './context.js'
 import { createEntityCache } from './entity-cache.js'
 import { subgraphEndpointsOf, type SubgraphEndpoint } from './subgraph-endpoints.js'
-import { createSubgraphFetcher } from './subgraph-fetch.js'
-
+import { createSubgraphFetcher, type Fetcher } from './subgraph-fetch.js'
 
 export interface GatewayOptions {
   /** The composed supergraph (`schema/supergraph.graphql`). */
@@ -46,7 +45,9 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
   const subgraphs = subgraphEndpointsOf(supergraphSdl, subgraphUrls)
   const urlByName = new Map(subgraphs.map(({ name, url }) => [name, url]))
   const subgraphFetcher = createSubgraphFetcher()
-  const entityCache = createEntityCache()
+  // GATEWAY_ENTITY_CACHE=off: every entity fetched anew (measuring what the cache saves, or ruling it out).
+  const entityCache = process.env.GATEWAY_ENTITY_CACHE === 'off' ? undefined : createEntityCache()
+  const withEntityCache = (name: string, fetcher: Fetcher) => (entityCache ? entityCache.wrap(name, fetcher) : fetcher)
   const gateway = new ApolloGateway({
     // @apollo/gateway refuses the authorization features it does not enforce; the gateway's access-control plugin enforces them.
     supergraphSdl: supergraphForEnforcingGateway(supergraphSdl),
@@ -54,7 +55,7 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urlByName.get(name) ?? url,
-        fetcher: entityCache.wrap(name, createSigningFetcher({ secret: gatewaySecret, subgraph: name, fetcher: subgraphFetcher.fetcher })),
+        fetcher: withEntityCache(name, createSigningFetcher({ secret: gatewaySecret, subgraph: name, fetcher: subgraphFetcher.fetcher })),
         willSendRequest({ request, context }) {
           // The caller and the purpose travel inside the signature, never as plain headers.
           if (request.http) setSigningContext(request.http.headers, { caller: context.caller, purpose: context.purpose })
@@ -70,7 +71,7 @@ export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} 
     gateway,
     subgraphs,
     async closeConnections() {
-      logger.info({ component: 'gateway', entityCache: entityCache.stats }, 'entity cache')
+      if (entityCache) logger.info({ component: 'gateway', entityCache: entityCache.stats }, 'entity cache')
       await subgraphFetcher.close()
     },
   }
