@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { databaseUrlOnServer, ensureDatabaseExists, startEmbeddedPostgres } from '@lienthong/lib'
+import { databaseUrlOnServer, ensureDatabaseExists, freePort, startEmbeddedPostgres } from '@lienthong/lib'
 import { purposeHeaders, startGateway } from '@lienthong/gateway'
 import { registerDatabaseUrls, REGISTERS, seedRegisters } from '@lienthong/seed'
 import { startBoundarySubgraph } from '@lienthong/subgraph-boundary'
@@ -10,7 +10,6 @@ import { startPopulationSubgraph } from '@lienthong/subgraph-population'
 import { TEST_GATEWAY_SECRET, TEST_OFFICIAL } from '@lienthong/lib/testing'
 import { migrateDatabase } from '../scripts/support/databases.js'
 import { postGraphQL } from './support/federation-stack.js'
-import { freePort } from './support/free-port.js'
 import { createTestIssuer } from './support/test-issuer.js'
 
 describe('embedded PostgreSQL default', () => {

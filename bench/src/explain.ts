@@ -6,7 +6,7 @@
  * keys (50 per batch, sampled from the data). A sequential scan of a big table
  * on one of them is a missing index.
  */
-import { databaseNameOf } from '@lienthong/lib'
+import { databaseNameOf, withDatabaseClient } from '@lienthong/lib'
 import { findAddressesByIds, findCrosswalkByLegacyCodes, findResolutionsByAddressIds, type RegisterAddressDatabase } from '@lienthong/lib/registers'
 import type { DatabaseName } from '@lienthong/migrations'
 import type { RegisterName } from '@lienthong/seed'
@@ -359,14 +359,9 @@ async function tablesOver(client: pg.Client, rows: number): Promise<Set<string>>
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  client.on('error', () => {})
-  await client.connect()
   try {
-    return await work(client)
+    return await withDatabaseClient(url, work)
   } catch (error) {
     throw new Error(`${databaseNameOf(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
-  } finally {
-    await client.end()
   }
 }

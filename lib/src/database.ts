@@ -67,7 +67,12 @@ export async function dropDatabase(url: string): Promise<void> {
 async function withMaintenanceClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const maintenanceUrl = new URL(url)
   maintenanceUrl.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: maintenanceUrl.toString() })
+  return withDatabaseClient(maintenanceUrl.toString(), work)
+}
+
+/** Runs `work` on one connection of its own to the database at `url`, closed afterwards (scripts, benchmarks, maintenance). */
+export async function withDatabaseClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
   client.on('error', () => {})
   await client.connect()
   try {

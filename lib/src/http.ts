@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type AddressInfo } from 'node:net'
 import type { Express } from 'express'
 
 export interface RunningHttpServer {
@@ -39,4 +39,13 @@ export async function startHttpServer(app: Express, { port, host = process.env.H
       clearTimeout(forced)
     },
   }
+}
+
+/** A port free on 127.0.0.1 right now: taken from the OS, then released (for a server started as another process). */
+export async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
 }

@@ -25,7 +25,8 @@ import { Kind, parse, type ConstDirectiveNode, type ObjectTypeDefinitionNode, ty
 import type { Caller, Purpose } from '@lienthong/gateway'
 import type { GatewaySecret } from '@lienthong/lib/subgraph'
 import { HIVE_PEER_SETTINGS_VARIABLE, type HivePeerSettings } from '../../peers/hive-gateway/settings.js'
-import { freePort, spawnServer, type RunningProcess } from '../support/processes.js'
+import { freePort } from '@lienthong/lib'
+import { spawnServer, type RunningProcess } from '../support/processes.js'
 
 export const HIVE_GATEWAY_DIRECTORY = fileURLToPath(new URL('../../peers/hive-gateway/', import.meta.url))
 const HIVE_GATEWAY_CLI = path.join(HIVE_GATEWAY_DIRECTORY, 'node_modules/@graphql-hive/gateway/dist/bin.js')

@@ -92,6 +92,13 @@ function poolsFor(connections: number): { poolFor: PoolFor; close(): Promise<voi
   }
 }
 
+function finished(result: LoadResult, started: number): LoadResult {
+  result.seconds = (performance.now() - started) / 1_000
+  result.requests = result.latencies.length
+  result.latencies.sort((a, b) => a - b)
+  return result
+}
+
 async function timed(send: Send, poolFor: PoolFor, result: LoadResult, startedAt: number): Promise<void> {
   try {
     const accepted = await send(poolFor)
@@ -127,10 +134,7 @@ export async function closedLoop(
   } finally {
     await close()
   }
-  result.seconds = (performance.now() - started) / 1_000
-  result.requests = result.latencies.length
-  result.latencies.sort((a, b) => a - b)
-  return result
+  return finished(result, started)
 }
 
 /** `next()` sent at `perSecond` requests a second for `seconds`, whatever the answers' pace (up to `maxInFlight`). */
@@ -154,8 +158,5 @@ export async function openLoop(next: () => Send, { perSecond, seconds, maxInFlig
   } finally {
     await close()
   }
-  result.seconds = (performance.now() - started) / 1_000
-  result.requests = result.latencies.length
-  result.latencies.sort((a, b) => a - b)
-  return result
+  return finished(result, started)
 }

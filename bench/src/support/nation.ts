@@ -8,7 +8,7 @@
  * a complete one.
  */
 import pg from 'pg'
-import { databaseNameOf, dropDatabase } from '@lienthong/lib'
+import { databaseNameOf, dropDatabase, withDatabaseClient } from '@lienthong/lib'
 import { DATABASES, type DatabaseName } from '@lienthong/migrations'
 import { registerDatabaseUrls, seedRegisters, type SeedResult } from '@lienthong/seed'
 import { migrateDatabase } from '../../../scripts/support/databases.js'
@@ -81,7 +81,7 @@ export async function seedNation(spec: NationSpec): Promise<NationSeed> {
   const seed = performance.now() - started
 
   const populationUrl = databaseUrls.get('population')!
-  await withClient(populationUrl, (client) =>
+  await withDatabaseClient(populationUrl, (client) =>
     client.query(`COMMENT ON DATABASE ${pg.escapeIdentifier(databaseNameOf(populationUrl))} IS ${pg.escapeLiteral(markerOf(spec))}`),
   )
   return { databaseUrls, result, phases: { drop, migrate, seed } }
@@ -113,7 +113,7 @@ export async function dropNation(spec: NationSpec): Promise<void> {
 async function isComplete(spec: NationSpec): Promise<boolean> {
   const urls = nationDatabaseUrls(spec)
   const names = [...urls.values()].map(databaseNameOf)
-  const { rows } = await withClient(benchmarkServerUrl(), (client) =>
+  const { rows } = await withDatabaseClient(benchmarkServerUrl(), (client) =>
     client.query<{ datname: string; marker: string | null }>(
       `SELECT datname, shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = ANY($1::text[])`,
       [names],
@@ -121,15 +121,4 @@ async function isComplete(spec: NationSpec): Promise<boolean> {
   )
   const population = databaseNameOf(urls.get('population')!)
   return rows.length === names.length && rows.some((row) => row.datname === population && row.marker === markerOf(spec))
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  client.on('error', () => {})
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
 }

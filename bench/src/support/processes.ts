@@ -4,9 +4,8 @@
  * them shares an event loop with the load generator.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { envPrefix } from '@lienthong/lib'
+import { envPrefix, freePort } from '@lienthong/lib'
 import type { DatabaseName } from '@lienthong/migrations'
 import { SUBGRAPHS } from '@lienthong/schema'
 
@@ -47,15 +46,6 @@ export interface SpawnedServer {
   readyUrl: string
   graphqlUrl: string
   description: string
-}
-
-/** A port free on 127.0.0.1 right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 /**
