@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server'
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -9,6 +9,7 @@ import { configuredDatabaseUrl, logger, startHttpServer } from '@lienthong/lib'
 import { auditSubjectKeyFromEnv, createAuditTrail, type AuditTrail } from '@lienthong/lib/audit'
 import { readAuthorizationRequirements } from '@lienthong/lib/authorization'
 import { isProductionMode, readGatewaySecret, type GatewaySecret } from '@lienthong/lib/subgraph'
+import type { ParseOptions } from 'graphql'
 import { readSupergraphSdl } from '@lienthong/schema'
 import express from 'express'
 import { createAuditPlugin } from './audit/audit-plugin.js'
@@ -90,7 +91,7 @@ const GRAPHQL_PATH = '/graphql'
 export async function startGateway({
   port = 4000,
   host,
-  subgraphUrls,
+  subgraphUrls = {},
   supergraphSdl = readSupergraphSdl(),
   readinessTimeoutMs = 2_000,
   authentication = readAuthenticationConfig(),
@@ -98,12 +99,8 @@ export async function startGateway({
   auditDatabaseUrl = configuredDatabaseUrl('audit'),
   unsafeWithoutSecurity,
 }: GatewayServerOptions = {}): Promise<RunningGateway> {
-  if (unsafeWithoutSecurity) return startGatewayWithoutSecurity({ port, host, subgraphUrls, supergraphSdl, gatewaySecret, ...unsafeWithoutSecurity })
-  if (!auditDatabaseUrl) throw new Error('the gateway needs its audit database: set AUDIT_DATABASE_URL (or DATABASE_URL)')
-  const authenticator = await createAuthenticator(authentication)
-  const auditTrail: AuditTrail = createAuditTrail({ databaseUrl: auditDatabaseUrl, subjectKey: auditSubjectKeyFromEnv() })
+  const security = unsafeWithoutSecurity ? withoutSecurity(unsafeWithoutSecurity) : await withSecurity({ authentication, auditDatabaseUrl, supergraphSdl })
   const { gateway, subgraphs, closeConnections } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls })
-  const limits = createLimitPlugins<GatewayContext>()
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
@@ -113,28 +110,24 @@ export async function startGateway({
     stopOnTerminationSignals: false,
     // The explorer reads the schema by introspection; in production only an admin caller may (introspection guard).
     introspection: true,
-    // A token limit applied by graphql-js's parser itself, before any work on a huge document.
-    parseOptions: limits.parseOptions,
+    ...(security.parseOptions ? { parseOptions: security.parseOptions } : {}),
     plugins: [
       // Apollo's landing page loads from a CDN; the gateway serves its own explorer instead.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      // In this order: the first refusal is the one sent.
-      createRateLimitPlugin<GatewayContext>(),
-      createTrustedOperationsPlugin<GatewayContext>(),
-      createIntrospectionGuardPlugin<GatewayContext>(),
-      ...limits.plugins,
-      createAccessControlPlugin(readAuthorizationRequirements(supergraphSdl)),
-      createAuditPlugin(auditTrail),
+      ...security.plugins,
       createErrorMaskingPlugin(),
     ],
   })
+  const release = async () => {
+    await closeConnections()
+    await security.close()
+  }
   try {
     await server.start()
   } catch (error) {
-    await closeConnections()
-    await auditTrail.close()
+    await release()
     throw error
   }
 
@@ -149,80 +142,82 @@ export async function startGateway({
   })
   app.use(createExplorerGuard({ endpointPath: GRAPHQL_PATH }))
   app.use(createExplorerRouter({ endpointPath: GRAPHQL_PATH }))
-  app.use(
-    GRAPHQL_PATH,
-    ...createGraphQLBodyParser(),
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => ({
-        requestId: requestIdFrom(req.headers),
-        clientAddress: req.ip,
-        caller: await authenticator.authenticate(req.headers.authorization),
-        purpose: purposeFromHeaders(req.headers),
-        access: new DataAccess(),
-      }),
-    }),
-  )
+  app.use(GRAPHQL_PATH, ...createGraphQLBodyParser(), expressMiddleware(server, { context: ({ req }) => security.contextOf(req) }))
 
   let http
   try {
     http = await startHttpServer(app, { port, ...(host ? { host } : {}) })
   } catch (error) {
     await server.stop()
-    await closeConnections()
-    await auditTrail.close()
+    await release()
     throw error
   }
   const running = http
-  logger.info({ component: 'gateway', url: running.url, subgraphs }, 'gateway listening')
+  if (unsafeWithoutSecurity) logger.warn({ component: 'gateway', url: running.url }, 'gateway WITHOUT SECURITY listening (benchmark)')
+  else logger.info({ component: 'gateway', url: running.url, subgraphs }, 'gateway listening')
   return {
     url: running.url,
     graphqlUrl: `${running.url}${GRAPHQL_PATH}`,
     async stop() {
       await running.stop()
       await server.stop()
-      await closeConnections()
-      await auditTrail.close()
+      await release()
     },
   }
 }
 
-/** The gateway with its security switched off, for `npm run bench -- security` only (see `unsafeWithoutSecurity`). */
-async function startGatewayWithoutSecurity(options: {
-  port: number
-  host: string | undefined
-  subgraphUrls: Record<string, string> | undefined
+/** What the gateway's security adds to Apollo Server: its plugins, parse limits and the context of each request. */
+interface GatewaySecurity {
+  plugins: ApolloServerPlugin<GatewayContext>[]
+  parseOptions?: ParseOptions
+  contextOf(request: express.Request): Promise<GatewayContext>
+  close(): Promise<void>
+}
+
+async function withSecurity({
+  authentication,
+  auditDatabaseUrl,
+  supergraphSdl,
+}: {
+  authentication: AuthenticationConfig
+  auditDatabaseUrl: string | undefined
   supergraphSdl: string
-  gatewaySecret: GatewaySecret
-  caller: Caller
-  purpose: Purpose
-}): Promise<RunningGateway> {
-  if (isProductionMode()) throw new Error('a gateway without security is for benchmarks and refused in production mode')
-  const { gateway, closeConnections } = createGateway({ supergraphSdl: options.supergraphSdl, gatewaySecret: options.gatewaySecret, subgraphUrls: options.subgraphUrls ?? {} })
-  const server = new ApolloServer<GatewayContext>({
-    gateway,
-    logger: logger.child({ component: 'gateway' }),
-    includeStacktraceInErrorResponses: false,
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), createErrorMaskingPlugin()],
-  })
-  await server.start()
-  const app = express()
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => ({ requestId: requestIdFrom(req.headers), caller: options.caller, purpose: options.purpose, access: new DataAccess() }),
-    }),
-  )
-  const http = await startHttpServer(app, { port: options.port, ...(options.host ? { host: options.host } : {}) })
-  logger.warn({ component: 'gateway', url: http.url }, 'gateway WITHOUT SECURITY listening (benchmark)')
+}): Promise<GatewaySecurity> {
+  if (!auditDatabaseUrl) throw new Error('the gateway needs its audit database: set AUDIT_DATABASE_URL (or DATABASE_URL)')
+  const authenticator = await createAuthenticator(authentication)
+  const auditTrail: AuditTrail = createAuditTrail({ databaseUrl: auditDatabaseUrl, subjectKey: auditSubjectKeyFromEnv() })
+  const limits = createLimitPlugins<GatewayContext>()
   return {
-    url: http.url,
-    graphqlUrl: `${http.url}${GRAPHQL_PATH}`,
-    async stop() {
-      await http.stop()
-      await server.stop()
-      await closeConnections()
+    // A token limit applied by graphql-js's parser itself, before any work on a huge document.
+    parseOptions: limits.parseOptions,
+    plugins: [
+      // In this order: the first refusal is the one sent.
+      createRateLimitPlugin<GatewayContext>(),
+      createTrustedOperationsPlugin<GatewayContext>(),
+      createIntrospectionGuardPlugin<GatewayContext>(),
+      ...limits.plugins,
+      createAccessControlPlugin(readAuthorizationRequirements(supergraphSdl)),
+      createAuditPlugin(auditTrail),
+    ],
+    async contextOf(request) {
+      return {
+        requestId: requestIdFrom(request.headers),
+        clientAddress: request.ip,
+        caller: await authenticator.authenticate(request.headers.authorization),
+        purpose: purposeFromHeaders(request.headers),
+        access: new DataAccess(),
+      }
     },
+    close: () => auditTrail.close(),
+  }
+}
+
+/** `unsafeWithoutSecurity`, for `npm run bench -- security` only: every request is the given caller's, for the given purpose. */
+function withoutSecurity({ caller, purpose }: { caller: Caller; purpose: Purpose }): GatewaySecurity {
+  if (isProductionMode()) throw new Error('a gateway without security is for benchmarks and refused in production mode')
+  return {
+    plugins: [],
+    contextOf: async (request) => ({ requestId: requestIdFrom(request.headers), caller, purpose, access: new DataAccess() }),
+    close: async () => {},
   }
 }
