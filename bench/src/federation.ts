@@ -26,7 +26,7 @@ import { startHiveGateway, type RunningPeer } from './peers/hive-gateway.js'
 import type { BenchmarkReport } from './report.js'
 import { cpuOfPostgres, cpuOfTrees, measureCpu } from './support/cpu.js'
 import { replaySend, startRecordingProxy, type CapturedRequest } from './support/direct.js'
-import { closedLoop, graphqlSend, openLoop, summarize, type LoadResult, type LoadSummary, type Send } from './support/load.js'
+import { closedLoop, combineResults, graphqlSend, openLoop, summarize, type LoadResult, type LoadSummary, type Send } from './support/load.js'
 import { ensureNation, MILLION_NATION, SMALL_NATION, type NationSpec } from './support/nation.js'
 import { startLienthongGatewayProcess, startSubgraphProcesses, type RunningProcess } from './support/processes.js'
 
@@ -293,16 +293,6 @@ async function probe(target: Target): Promise<string | undefined> {
   }
 }
 
-function combined(results: LoadResult[]): LoadResult {
-  return {
-    requests: results.reduce((sum, r) => sum + r.requests, 0),
-    errors: results.reduce((sum, r) => sum + r.errors, 0),
-    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
-    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
-    errorSamples: results.flatMap((r) => r.errorSamples).slice(0, 3),
-  }
-}
-
 const ms = (seconds: number) => (seconds * 1_000).toFixed(2)
 
 function sideBySideTable(measured: Measured[]): { lines: string[]; summaries: Map<string, LoadSummary & { gatewayCpuMs: number; subgraphCpuMs: number }> } {
@@ -317,7 +307,7 @@ function sideBySideTable(measured: Measured[]): { lines: string[]; summaries: Ma
       lines.push(`| ${entry.target.name} | not measured: ${entry.failed.replaceAll('|', '/')} | | | | | | | |`)
       continue
     }
-    const summary = summarize(combined(entry.load))
+    const summary = summarize(combineResults(entry.load))
     const perRequest = (cpu: number) => (summary.requests === 0 ? Number.NaN : cpu / summary.requests)
     summaries.set(entry.target.name, { ...summary, gatewayCpuMs: perRequest(entry.gatewayCpu) * 1_000, subgraphCpuMs: perRequest(entry.subgraphCpu) * 1_000 })
     lines.push(

@@ -2,7 +2,7 @@
  * Checks that Hive Gateway, as the benchmarks run it, answers exactly as the
  * lienthong gateway does over the same federation:
  *
- *   node --import tsx bench/peers/hive-gateway/verify.ts [--citizens 500] [--load-seconds 0]
+ *   node --import tsx bench/peers/hive-gateway/verify.ts [--citizens 500]
  *
  * One federation (every subgraph, a seeded nation on PostgreSQL in databases
  * `hivecheck_*`, created and dropped), the lienthong gateway with its security
@@ -13,54 +13,44 @@
  * gateway/trusted-operations/application-draft.graphql) for 24 living
  * citizens spread over the nation, whose `data` must be deep-equal to the
  * lienthong gateway's, with no errors. When Hive does not answer the first
- * draft within 15 s, the other drafts are not tried. With `--load-seconds N`,
- * also a short closed-loop load of the profile (8 clients) on each gateway,
- * for a rough req/s.
+ * draft within 15 s, the other drafts are not tried. Throughput is what
+ * `npm run bench -- profile` measures.
  *
  * PostgreSQL: `DATABASE_URL` (a server), else postgres://postgres@127.0.0.1:5432.
  * Exits 1 on any difference.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { dropDatabase, ensureDatabaseExists, logger } from '@lienthong/lib'
+import { logger } from '@lienthong/lib'
 import { startGateway, type Caller, type Purpose } from '@lienthong/gateway'
 import { LIENTHONG_SCOPES } from '@lienthong/lib/authorization'
 import { readGatewaySecret } from '@lienthong/lib/subgraph'
-import { DATABASES } from '@lienthong/migrations'
 import { readSupergraphSdl } from '@lienthong/schema'
-import { generateNation, registerDatabaseUrls, seedRegisters } from '@lienthong/seed'
-import { migrateDatabase } from '../../../scripts/support/databases.js'
+import { generateNation } from '@lienthong/seed'
 import { StopStack } from '../../../scripts/support/stop-stack.js'
 import { startAllSubgraphs } from '../../../scripts/support/subgraph-starters.js'
 import { checkSameAnswers, startHiveGateway, type AnswerDifference, type GraphQLRequest } from '../../src/peers/hive-gateway.js'
+import { dropNation, ensureNation, type NationSpec } from '../../src/support/nation.js'
 
 const SEED = 7
 const CHECKED_CITIZENS = 24
-const LOAD_CLIENTS = 8
 const DRAFT_PROBE_TIMEOUT_MS = 15_000
 const PURPOSE: Purpose = { caseReference: 'BENCH-HIVE-CHECK', procedureCode: '1.004873' }
 const CALLER: Caller = { kind: 'official', subject: 'bench-official', agency: 'UBND-P-26734', roles: [], scopes: [...LIENTHONG_SCOPES], jurisdiction: [] }
 const PROFILE_QUERY = readFileSync(new URL('../../../gateway/trusted-operations/citizen-profile.graphql', import.meta.url), 'utf8')
 const DRAFT_QUERY = readFileSync(new URL('../../../gateway/trusted-operations/application-draft.graphql', import.meta.url), 'utf8')
 
-const { values: args } = parseArgs({ options: { citizens: { type: 'string', default: '500' }, 'load-seconds': { type: 'string', default: '0' } } })
+const { values: args } = parseArgs({ options: { citizens: { type: 'string', default: '500' } } })
 const citizens = Number(args.citizens)
-const loadSeconds = Number(args['load-seconds'])
+// Chunks of the generator's default size, as livingCitizens() regenerates them.
+const NATION: NationSpec = { prefix: 'hivecheck', citizens, seed: SEED, chunkSize: 20_000 }
 
 logger.level = 'warn'
 const stack = new StopStack()
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-const databaseUrls = new Map(DATABASES.map((database) => [database, databaseUrlNamed(server, `hivecheck_${database.replace(/-/g, '_')}`)]))
 let failed = false
 try {
-  for (const [database, url] of databaseUrls) {
-    await dropDatabase(url)
-    await ensureDatabaseExists(url)
-    stack.push(`database ${database}`, () => dropDatabase(url))
-    await migrateDatabase(database, url)
-  }
-  console.log(`Seeding ${citizens} citizens…`)
-  await seedRegisters({ databaseUrls: registerDatabaseUrls((database) => databaseUrls.get(database)!), citizens, seed: SEED })
+  stack.push('databases', () => dropNation(NATION))
+  const { databaseUrls } = await ensureNation(NATION)
   const personalIds = spreadPick(livingCitizens(), CHECKED_CITIZENS)
   const gatewaySecret = readGatewaySecret()
   const subgraphUrls = await startAllSubgraphs(databaseUrls, stack, () => 0, { gatewaySecret })
@@ -74,8 +64,6 @@ try {
     variables: { input: { procedureCode: '1.004873', applicantId: personalId, parties: [] } },
   }))
   console.log(`The lienthong gateway's drafts for these citizens: ${await draftOutcomes(lienthong.graphqlUrl, drafts)}`)
-  const rates: string[] = []
-  if (loadSeconds > 0) rates.push(`lienthong gateway: ${await profileLoad(lienthong.graphqlUrl, personalIds, loadSeconds)}`)
   for (const deduplicateInflightRequests of [true, false]) {
     const hive = await startHiveGateway({ supergraphSdl: readSupergraphSdl(), subgraphUrls, gatewaySecret, caller: CALLER, purpose: PURPOSE, deduplicateInflightRequests })
     try {
@@ -89,12 +77,10 @@ try {
       console.log(`  ${profiles.length} profiles and ${draftsChecked} drafts compared with the lienthong gateway's answers: ${summary(differences)}`)
       for (const { label, kind, detail } of differences) console.log(`  - ${label}: ${kind}: ${detail}`)
       failed ||= differences.length > 0
-      if (loadSeconds > 0) rates.push(`Hive, deduplication ${deduplicateInflightRequests ? 'on' : 'off'}: ${await profileLoad(hive.graphqlUrl, personalIds, loadSeconds)}`)
     } finally {
       await hive.stop()
     }
   }
-  if (rates.length) console.log(`Citizen profile, ${LOAD_CLIENTS} clients, ${loadSeconds} s each (rough, shared machine): ${rates.join('; ')}`)
 } catch (error) {
   failed = true
   console.error(error)
@@ -102,12 +88,6 @@ try {
   await stack.stopAll()
 }
 process.exit(failed ? 1 : 0)
-
-function databaseUrlNamed(base: string, name: string): string {
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  return url.toString()
-}
 
 function livingCitizens(): string[] {
   const ids: string[] = []
@@ -144,24 +124,3 @@ async function draftOutcomes(url: string, requests: GraphQLRequest[]): Promise<s
 }
 
 /** A closed loop of the profile query: answers per second, and how many of them carried errors. */
-async function profileLoad(url: string, personalIds: string[], seconds: number): Promise<string> {
-  const body = (personalId: string) => JSON.stringify({ query: PROFILE_QUERY, variables: { personalId } })
-  // Warm-up: query plans, connection pools.
-  for (const personalId of personalIds.slice(0, 4)) await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(personalId) })).text()
-  let answers = 0
-  let withErrors = 0
-  let next = 0
-  const started = performance.now()
-  const deadline = started + seconds * 1_000
-  await Promise.all(
-    Array.from({ length: LOAD_CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(personalIds[next++ % personalIds.length]!) })
-        const answer = (await response.json()) as { errors?: unknown[] }
-        answers++
-        if (!response.ok || answer.errors?.length) withErrors++
-      }
-    }),
-  )
-  return `${(answers / ((performance.now() - started) / 1_000)).toFixed(1)} req/s (${withErrors} of ${answers} with errors)`
-}

@@ -48,6 +48,17 @@ export function summarize(result: LoadResult): LoadSummary {
   }
 }
 
+/** Several rounds of the same load as one: their requests, errors, time and latencies together. */
+export function combineResults(results: readonly LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
+    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+    errorSamples: results.flatMap((r) => r.errorSamples).slice(0, 3),
+  }
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 }
