@@ -26,7 +26,7 @@ import type { Caller, Purpose } from '@lienthong/gateway'
 import type { GatewaySecret } from '@lienthong/lib/subgraph'
 import { HIVE_PEER_SETTINGS_VARIABLE, type HivePeerSettings } from '../../peers/hive-gateway/settings.js'
 import { freePort } from '@lienthong/lib'
-import { spawnServer, type RunningProcess } from '../support/processes.js'
+import { REPOSITORY_ROOT, spawnServer, type RunningProcess } from '../support/processes.js'
 
 export const HIVE_GATEWAY_DIRECTORY = fileURLToPath(new URL('../../peers/hive-gateway/', import.meta.url))
 const HIVE_GATEWAY_CLI = path.join(HIVE_GATEWAY_DIRECTORY, 'node_modules/@graphql-hive/gateway/dist/bin.js')
@@ -57,7 +57,7 @@ export type RunningPeer = RunningProcess
  */
 export function ensureHiveGatewayInstalled(): void {
   if (isInstallCurrent()) return
-  console.log(`Installing Hive Gateway in ${relativeToRepository(HIVE_GATEWAY_DIRECTORY)} (npm ci, its own package-lock.json)…`)
+  console.log(`Installing Hive Gateway in ${path.relative(REPOSITORY_ROOT, HIVE_GATEWAY_DIRECTORY)} (npm ci, its own package-lock.json)…`)
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: HIVE_GATEWAY_DIRECTORY, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   if (result.error || result.status !== 0 || !isInstallCurrent()) {
@@ -67,7 +67,7 @@ export function ensureHiveGatewayInstalled(): void {
         `${result.error ? `failed to run (${result.error.message})` : `exited with ${result.status ?? result.signal}`}.\n${output}`,
     )
   }
-  console.log(`Hive Gateway ${installedHiveVersion()} installed in ${relativeToRepository(HIVE_GATEWAY_DIRECTORY)}.`)
+  console.log(`Hive Gateway ${installedHiveVersion()} installed in ${path.relative(REPOSITORY_ROOT, HIVE_GATEWAY_DIRECTORY)}.`)
 }
 
 /** npm ci writes node_modules/.package-lock.json; current when it has every locked package at its locked version. */
@@ -350,8 +350,3 @@ function firstDifference(left: unknown, right: unknown, at: string): string {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-
-function relativeToRepository(directory: string): string {
-  return path.relative(fileURLToPath(new URL('../../../', import.meta.url)), directory) || '.'
-}

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { envPrefix, freePort } from '@lienthong/lib'
 import type { DatabaseName } from '@lienthong/migrations'
-import { SUBGRAPHS } from '@lienthong/schema'
+import { SUBGRAPHS, type SubgraphName } from '@lienthong/schema'
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -123,34 +123,31 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
 const TSX = ['node', '--import', 'tsx']
 
 
-/**
- * Every subgraph of SUBGRAPHS in its own process (`subgraphs/<name>/src/main.ts`,
- * as deployed), on its database, verifying the gateway's signatures with
- * `gatewaySecret`. Stopped together.
- */
+/** One subgraph in its own process (`subgraphs/<name>/src/main.ts`, as deployed), verifying the gateway's signatures with `gatewaySecret`. */
+export async function startSubgraphProcess(name: SubgraphName, databaseUrl: string, gatewaySecret: string): Promise<RunningProcess> {
+  const port = await freePort()
+  const prefix = envPrefix(name)
+  return spawnServer({
+    name: `subgraph ${name}`,
+    command: [...TSX, `subgraphs/${name}/src/main.ts`],
+    env: {
+      [`${prefix}_DATABASE_URL`]: databaseUrl,
+      [`${prefix}_PORT`]: String(port),
+      LIENTHONG_GATEWAY_SECRET: gatewaySecret,
+      LIENTHONG_SERVICE: `subgraph-${name}`,
+    },
+    readyUrl: `http://127.0.0.1:${port}/readyz`,
+    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    description: `subgraphs/${name}/src/main.ts`,
+  })
+}
+
+/** Every subgraph of SUBGRAPHS in its own process, on its database ({@link startSubgraphProcess}). Stopped together. */
 export async function startSubgraphProcesses(
   databaseUrls: ReadonlyMap<DatabaseName, string>,
   gatewaySecret: string,
 ): Promise<{ subgraphs: RunningProcess[]; subgraphUrls: Record<string, string>; stop(): Promise<void> }> {
-  const started = await Promise.allSettled(
-    SUBGRAPHS.map(async ({ name, database }) => {
-      const port = await freePort()
-      const prefix = envPrefix(name)
-      return spawnServer({
-        name: `subgraph ${name}`,
-        command: [...TSX, `subgraphs/${name}/src/main.ts`],
-        env: {
-          [`${prefix}_DATABASE_URL`]: databaseUrls.get(database)!,
-          [`${prefix}_PORT`]: String(port),
-          LIENTHONG_GATEWAY_SECRET: gatewaySecret,
-          LIENTHONG_SERVICE: `subgraph-${name}`,
-        },
-        readyUrl: `http://127.0.0.1:${port}/readyz`,
-        graphqlUrl: `http://127.0.0.1:${port}/graphql`,
-        description: `subgraphs/${name}/src/main.ts`,
-      })
-    }),
-  )
+  const started = await Promise.allSettled(SUBGRAPHS.map(({ name, database }) => startSubgraphProcess(name, databaseUrls.get(database)!, gatewaySecret)))
   const subgraphs = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
   const stop = async () => {
     await Promise.all(subgraphs.map((subgraph) => subgraph.stop()))
@@ -168,7 +165,7 @@ export interface LienthongGatewayProcessOptions {
   subgraphUrls: Record<string, string>
   auditDatabaseUrl: string
   gatewaySecret: string
-  /** Extra environment, e.g. `GATEWAY_WORKERS`. */
+  /** Extra environment, e.g. `GATEWAY_ENTITY_CACHE: 'off'`. */
   env?: Record<string, string>
 }
 
