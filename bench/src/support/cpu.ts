@@ -45,7 +45,11 @@ export type CpuSnapshot = Map<number, number>
 export function cpuOfTrees(rootPids: readonly number[]): CpuSnapshot {
   const processes = allProcesses()
   const childrenOf = new Map<number, ProcessStat[]>()
-  for (const stat of processes) childrenOf.set(stat.parentPid, [...(childrenOf.get(stat.parentPid) ?? []), stat])
+  for (const stat of processes) {
+    const siblings = childrenOf.get(stat.parentPid)
+    if (siblings) siblings.push(stat)
+    else childrenOf.set(stat.parentPid, [stat])
+  }
   const byPid = new Map(processes.map((stat) => [stat.pid, stat]))
   const snapshot: CpuSnapshot = new Map()
   const visit = (stat: ProcessStat) => {
