@@ -1,7 +1,7 @@
 import { todayInVietnam } from '@lienthong/lib'
 import type { SecurityContext } from '@lienthong/lib/subgraph'
 import type { Kysely } from 'kysely'
-import type { Catalogue } from './catalogue.js'
+import type { Catalogue, Procedure } from './catalogue.js'
 import type { CasesDatabase } from './database.js'
 import { citizenSelectionOf, selectionCovers } from './drafts/draft-types.js'
 import { loadCatalogue } from './repository.js'
@@ -10,6 +10,8 @@ import { loadCatalogue } from './repository.js'
 export interface CasesServices {
   db: Kysely<CasesDatabase>
   catalogue: Catalogue
+  /** The catalogue's procedures by code, indexed once for the per-request lookups. */
+  procedureByCode: ReadonlyMap<string, Procedure>
   /** Today's date, 'YYYY-MM-DD' in Vietnam: ages are counted up to it. Tests fix it. */
   today: () => string
 }
@@ -17,6 +19,7 @@ export interface CasesServices {
 /** The context of one cases request, with the caller and purpose the gateway signed. */
 export interface CasesContext extends SecurityContext {
   catalogue: Catalogue
+  procedureByCode: ReadonlyMap<string, Procedure>
   /** Fixed once per request so every rule of one draft agrees. */
   today: string
 }
@@ -40,10 +43,10 @@ export async function loadCasesServices(db: Kysely<CasesDatabase>, schemaSelecti
   if (problems.length > 0) {
     throw new Error(`the cases database's catalogue does not match the schema (${problems.join('; ')}): update the catalogue file and run \`npm run compose\``)
   }
-  return { db, catalogue, today: () => todayInVietnam() }
+  return { db, catalogue, procedureByCode: new Map(catalogue.procedures.map((procedure) => [procedure.code, procedure])), today: () => todayInVietnam() }
 }
 
 /** The context of one request: the catalogue, today, and the caller and purpose the gateway signed (none: anonymous). */
 export function createCasesContext(services: CasesServices, security: SecurityContext = {}): CasesContext {
-  return { catalogue: services.catalogue, today: services.today(), caller: security.caller, purpose: security.purpose }
+  return { catalogue: services.catalogue, procedureByCode: services.procedureByCode, today: services.today(), caller: security.caller, purpose: security.purpose }
 }

@@ -35,7 +35,7 @@ function draftTypeResolvers(draftType: string) {
   const evidenceField = evidenceFieldOf(draftType)
   return {
     __resolveReference: (reference: { __typename: string; id: string } & Record<string, unknown>, context: CasesContext) =>
-      draftFromReference(context.catalogue, reference),
+      draftFromReference(context.procedureByCode, reference),
     parties: (draft: DraftReference) => draft.parties.map(({ role, personalId }) => ({ role, citizen: { personalId } })),
     [evidenceField]: (draft: DraftReference) => partyCitizens(draft.parties),
     fields: (draft: DraftReference, _: unknown, context: CasesContext) => evaluated(draft, context).fields.map((field) => ({ ...field, source: sourceOf(field.source) })),
@@ -54,7 +54,6 @@ function draftTypeResolvers(draftType: string) {
 
 /** The resolvers for a schema with these draft types (those the SDL was generated with). */
 export function createResolvers(draftTypes: Iterable<string>) {
-  const procedureOf = (code: string, context: CasesContext): Procedure | null => context.catalogue.procedures.find((procedure) => procedure.code === code) ?? null
   return {
     Date: DateResolver,
     DateTime: DateTimeResolver,
@@ -66,8 +65,8 @@ export function createResolvers(draftTypes: Iterable<string>) {
     LegacyAdministrativeUnitCode: LegacyAdministrativeUnitCodeScalar,
     Query: {
       procedures: (_: unknown, __: unknown, context: CasesContext) => context.catalogue.procedures,
-      procedure: (_: unknown, { code }: { code: string }, context: CasesContext) => procedureOf(code.trim(), context),
-      applicationDraft: (_: unknown, { input }: { input: ApplicationDraftInput }, context: CasesContext) => startDraft(context.catalogue, input),
+      procedure: (_: unknown, { code }: { code: string }, context: CasesContext) => context.procedureByCode.get(code.trim()) ?? null,
+      applicationDraft: (_: unknown, { input }: { input: ApplicationDraftInput }, context: CasesContext) => startDraft(context.procedureByCode, input),
     },
     ApplicationDraft: {
       __resolveType: (draft: DraftReference) => draft.__typename,

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql'
-import type { Catalogue, Procedure } from '../catalogue.js'
+import type { Procedure } from '../catalogue.js'
 import type { CitizenEvidence, PartyEvidence } from './evidence.js'
 import { evidenceFieldOf } from './draft-types.js'
 import type { PartyRole } from './vocabulary.js'
@@ -47,8 +47,8 @@ function badInput(message: string): GraphQLError {
  * Checks the input against the procedure (its parties, who is required, who
  * may be the same person) and returns the draft the gateway will complete.
  */
-export function startDraft(catalogue: Catalogue, input: ApplicationDraftInput): DraftReference {
-  const procedure = catalogue.procedures.find((candidate) => candidate.code === input.procedureCode.trim())
+export function startDraft(procedureByCode: ReadonlyMap<string, Procedure>, input: ApplicationDraftInput): DraftReference {
+  const procedure = procedureByCode.get(input.procedureCode.trim())
   if (!procedure) {
     throw new GraphQLError(`No procedure with code "${input.procedureCode.slice(0, 20)}" in the catalogue; query \`procedures\` for the codes.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -83,10 +83,10 @@ export function startDraft(catalogue: Catalogue, input: ApplicationDraftInput): 
 }
 
 /** The draft a representation names, from its id. */
-export function draftFromReference(catalogue: Catalogue, reference: { __typename: string; id: string } & Record<string, unknown>): DraftReference {
+export function draftFromReference(procedureByCode: ReadonlyMap<string, Procedure>, reference: { __typename: string; id: string } & Record<string, unknown>): DraftReference {
   const { procedureCode, parties } = decodeDraftId(reference.id)
-  const procedure = catalogue.procedures.find((candidate) => candidate.code === procedureCode && candidate.draftType === reference.__typename)
-  if (!procedure) throw new GraphQLError('The draft names a procedure the catalogue no longer has.', { extensions: { code: 'NOT_FOUND' } })
+  const procedure = procedureByCode.get(procedureCode)
+  if (!procedure || procedure.draftType !== reference.__typename) throw new GraphQLError('The draft names a procedure the catalogue no longer has.', { extensions: { code: 'NOT_FOUND' } })
   return { ...reference, procedure, parties }
 }
 
