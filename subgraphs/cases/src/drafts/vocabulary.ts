@@ -181,6 +181,19 @@ interface DocumentRuleDefinition {
 
 const noParty = (document: ProcedureDocument): DocumentOutcome => ({ status: 'REQUIRED', reason: `The draft names no ${document.party ?? 'party'} whose records could replace it.` })
 
+/** A document the party's principal parcel stands in for: `missing` says why it is required without one. */
+function waivedByParcel(missing: string, describe: (parcelId: string) => string): DocumentRuleDefinition {
+  return {
+    selection: LAND_SELECTION,
+    decide(document, party) {
+      if (!party) return noParty(document)
+      const right = principalParcel(party)
+      if (!right) return { status: 'REQUIRED', reason: missing }
+      return { status: 'WAIVED', evidence: { ...landRecord(right), description: describe(right.parcel.id) } }
+    },
+  }
+}
+
 /** How a register record can stand in for a document component. */
 export const DOCUMENT_RULES = {
   NOT_IN_REGISTERS: {
@@ -265,15 +278,10 @@ export const DOCUMENT_RULES = {
         : { status: 'REQUIRED', reason: 'The applicant applies on behalf of another person: a written authorisation is needed.' }
     },
   },
-  LAND_RIGHT_HELD: {
-    selection: LAND_SELECTION,
-    decide(document, party) {
-      if (!party) return noParty(document)
-      const right = principalParcel(party)
-      if (!right) return { status: 'REQUIRED', reason: 'The land register holds no land-use right for this person (looked up first, Decree 154/2024/NĐ-CP Art. 5).' }
-      return { status: 'WAIVED', evidence: { ...landRecord(right), description: `Land-use right to parcel ${right.parcel.id} in the land register.` } }
-    },
-  },
+  LAND_RIGHT_HELD: waivedByParcel(
+    'The land register holds no land-use right for this person (looked up first, Decree 154/2024/NĐ-CP Art. 5).',
+    (parcelId) => `Land-use right to parcel ${parcelId} in the land register.`,
+  ),
   UNLESS_LAND_RIGHT_HELD: {
     selection: LAND_SELECTION,
     decide(document, party) {
@@ -284,15 +292,7 @@ export const DOCUMENT_RULES = {
         : { status: 'REQUIRED', reason: 'The applicant holds no land-use right in the land register: the owner’s consent is needed.' }
     },
   },
-  CADASTRAL_MAP_RECORD: {
-    selection: LAND_SELECTION,
-    decide(document, party) {
-      if (!party) return noParty(document)
-      const right = principalParcel(party)
-      if (!right) return { status: 'REQUIRED', reason: 'The land register holds no parcel for this person.' }
-      return { status: 'WAIVED', evidence: { ...landRecord(right), description: `Parcel ${right.parcel.id} (map sheet and parcel number) in the cadastral records.` } }
-    },
-  },
+  CADASTRAL_MAP_RECORD: waivedByParcel('The land register holds no parcel for this person.', (parcelId) => `Parcel ${parcelId} (map sheet and parcel number) in the cadastral records.`),
   SOCIAL_INSURANCE_RECORD: {
     selection: INSURANCE_SELECTION,
     decide(document, party) {
