@@ -1,38 +1,26 @@
-import { readFileSync } from 'node:fs'
 import { todayInVietnam } from '@lienthong/lib'
 import type { CitizenRecord, LandParcelRecord, LegacyAddress } from '@lienthong/lib/registers'
+import { readCatalogueFile } from '@lienthong/subgraph-cases'
 import { landParcelId, landUsePurposeName } from '@lienthong/subgraph-land'
 import { trustedOperationDocument } from '@lienthong/gateway'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { indexNation, selectDraftCases, type DraftCase, type NationIndex } from '../scripts/support/draft-cases.js'
+import { ageOn, indexNation, selectDraftCases, type DraftCase, type NationIndex } from '../scripts/support/draft-cases.js'
 import { startFederationStack, type FederationStack, type GraphQLResult } from './support/federation-stack.js'
 
 // End-to-end tests of the application drafts (hồ sơ) of the cases subgraph: drafts asked for through the gateway
 // on a seeded nation, each checked against what the generator wrote into the registers. The expected values are
-// computed here from the generated records and the boundary subgraph's answers, never from the cases code.
+// computed here from the generated records, the committed catalogue file and the boundary subgraph's answers,
+// never from the cases subgraph's drafting code.
 
 const NATION = { citizens: 1_500, seed: 2026 }
 const DRAFT_DOCUMENT = trustedOperationDocument('application-draft')
-const CATALOGUE = JSON.parse(readFileSync(new URL('../migrations/cases/catalogue/procedures-2026-11.json', import.meta.url), 'utf8')) as CatalogueFile
+const CATALOGUE = readCatalogueFile()
 /** Cases drawn for each procedure: enough that each has complete ones of every shape the tests below look for. */
 const CASES_PER_PROCEDURE = 80
 
 type Register = 'POPULATION' | 'CIVIL_STATUS' | 'LAND' | 'BUSINESS' | 'INSURANCE'
 type Role = 'APPLICANT' | 'PARTNER' | 'MOTHER' | 'FATHER' | 'DECEASED' | 'SPOUSE'
 type DraftInput = DraftCase['input']
-
-interface CatalogueFile {
-  version: string
-  procedures: {
-    code: string
-    name: string
-    draftType: string
-    level: 'COMMUNE' | 'PROVINCE'
-    parties: { role: Role; required?: boolean }[]
-    fields: { key: string; label: string; party?: Role; value?: string }[]
-    documents: { key: string; name: string; party?: Role; rule: string }[]
-  }[]
-}
 
 /** A register record, as a draft cites it (without its updatedAt, checked apart). */
 interface Source {
@@ -135,12 +123,6 @@ const parcelRecord = (parcel: LandParcelRecord): Source => ({ register: 'LAND', 
 
 const SEX_LABELS = { MALE: 'Nam', FEMALE: 'Nữ' } as const
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-
-/** Completed years of age on a date, both 'YYYY-MM-DD'. */
-function ageOn(birthDate: string, date: string): number {
-  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4))
-  return date.slice(5) < birthDate.slice(5) ? years - 1 : years
-}
 
 /** Whole months from `from` to `lastDay` inclusive, as a social insurance book counts them (2015-01-01 → 2015-12-31 is 12). */
 function wholeMonths(from: string, lastDay: string): number {

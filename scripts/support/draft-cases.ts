@@ -92,7 +92,8 @@ export interface DraftCase {
   complete: boolean
 }
 
-const ageOn = (birthDate: string, date: string) => Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (date.slice(5) < birthDate.slice(5) ? 1 : 0)
+/** Completed years of age on a date, both 'YYYY-MM-DD'. */
+export const ageOn = (birthDate: string, date: string): number => Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (date.slice(5) < birthDate.slice(5) ? 1 : 0)
 
 /**
  * Up to `perProcedure` cases for each of the nine procedures, spread evenly
