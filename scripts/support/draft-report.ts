@@ -250,19 +250,16 @@ export function summariseDraftOutcomes(procedures: readonly ReportProcedure[], o
   })
   const total = { all: totals((row) => row.all), complete: totals((row) => row.complete) }
 
-  const goalFigures = [
-    total.complete.pooled.percent.fieldsAutoFilled,
-    total.complete.meanOfProcedures.fieldsAutoFilled,
-    total.complete.pooled.percent.documentsWaived,
-    total.complete.meanOfProcedures.documentsWaived,
-  ]
+  const { pooled, meanOfProcedures } = total.complete
+  const fields = { pooled: pooled.percent.fieldsAutoFilled, meanOfProcedures: meanOfProcedures.fieldsAutoFilled }
+  const documents = { pooled: pooled.percent.documentsWaived, meanOfProcedures: meanOfProcedures.documentsWaived }
+  const reaches = (figures: { pooled: number | null; meanOfProcedures: number | null }, goalPercent: number) =>
+    [figures.pooled, figures.meanOfProcedures].every((figure) => figure !== null && figure >= goalPercent)
   const goal: GoalCheck = {
     ...DRAFT_GOAL,
-    fields: { pooled: goalFigures[0]!, meanOfProcedures: goalFigures[1]! },
-    documents: { pooled: goalFigures[2]!, meanOfProcedures: goalFigures[3]! },
-    passed: goalFigures.every(
-      (figure, index) => figure !== null && figure >= (index < 2 ? DRAFT_GOAL.fieldsAutoFilledPercent : DRAFT_GOAL.documentsWaivedPercent),
-    ),
+    fields,
+    documents,
+    passed: reaches(fields, DRAFT_GOAL.fieldsAutoFilledPercent) && reaches(documents, DRAFT_GOAL.documentsWaivedPercent),
   }
 
   const examples = new Map<string, DraftError & { procedureCode: string; count: number }>()
