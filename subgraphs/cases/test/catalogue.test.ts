@@ -4,7 +4,7 @@ import { readCatalogueFile, validateCatalogue, type Catalogue, type Procedure } 
 import { loadCasesServices } from '../src/context.js'
 import { loadCatalogue } from '../src/repository.js'
 import { SCHEMA_EVIDENCE_SELECTIONS } from '../src/subgraph.js'
-import { BIRTH, MARRIAGE, UNEMPLOYMENT_BENEFIT } from './fixtures.js'
+import { BIRTH, MARRIAGE, procedureIn, UNEMPLOYMENT_BENEFIT } from './fixtures.js'
 import { createTestCasesDatabase, inRolledBackTransaction, type TestCasesDatabase } from './test-setup.js'
 
 /** The problems validateCatalogue lists, one per line of its error; none when it accepts the catalogue. */
@@ -20,12 +20,6 @@ function problemsOf(catalogue: Catalogue): string[] {
 /** A copy of the committed catalogue to break. */
 function catalogueCopy(): Catalogue {
   return structuredClone(readCatalogueFile())
-}
-
-function procedureIn(catalogue: Catalogue, code: string): Procedure {
-  const procedure = catalogue.procedures.find((candidate) => candidate.code === code)
-  if (!procedure) throw new Error(`no procedure ${code}`)
-  return procedure
 }
 
 /**
@@ -145,7 +139,7 @@ describe('the catalogue in the cases database', () => {
     const fromTables = loaded.procedures.map(({ catalogueVersion: _version, ...procedure }) => procedure)
     expect(fromTables).toEqual(fromFile)
     // toEqual ignores undefined properties: check the optional ones are absent, not undefined, where the file has none.
-    const birth = loaded.procedures.find((procedure) => procedure.code === BIRTH)!
+    const birth = procedureIn(loaded, BIRTH)
     expect(Object.keys(birth.fields.find((field) => field.key === 'child.fullName')!).sort()).toEqual(['key', 'label', 'verified'])
     expect(birth.checks.find((check) => check.rule === 'PARENTS_NOT_MARRIED')).toStrictEqual({ rule: 'PARENTS_NOT_MARRIED', severity: 'WARNING' })
   })
@@ -153,17 +147,17 @@ describe('the catalogue in the cases database', () => {
   it('when a label is edited in its row, then loadCatalogue shows the new label: the form is data, not code', async () => {
     await inRolledBackTransaction(database.db, async (trx) => {
       await trx.updateTable('procedure_field').set({ label: 'Họ và tên người yêu cầu' }).where('procedure_code', '=', MARRIAGE).where('key', '=', 'applicant.fullName').execute()
-      const marriage = (await loadCatalogue(trx)).procedures.find((procedure) => procedure.code === MARRIAGE)!
+      const marriage = procedureIn(await loadCatalogue(trx), MARRIAGE)
       expect(marriage.fields.find((field) => field.key === 'applicant.fullName')?.label).toBe('Họ và tên người yêu cầu')
     })
-    const restored = (await loadCatalogue(database.db)).procedures.find((procedure) => procedure.code === MARRIAGE)!
+    const restored = procedureIn(await loadCatalogue(database.db), MARRIAGE)
     expect(restored.fields.find((field) => field.key === 'applicant.fullName')?.label).toBe('Họ, chữ đệm, tên')
   })
 
   it('when a check parameter is edited in its row, then the loaded check carries it', async () => {
     await inRolledBackTransaction(database.db, async (trx) => {
       await sql`UPDATE procedure_check SET parameters = '{"minimumAge": {"MALE": 18, "FEMALE": 18}}'::jsonb WHERE procedure_code = ${MARRIAGE} AND rule = 'UNDER_AGE'`.execute(trx)
-      const marriage = (await loadCatalogue(trx)).procedures.find((procedure) => procedure.code === MARRIAGE)!
+      const marriage = procedureIn(await loadCatalogue(trx), MARRIAGE)
       expect(marriage.checks.find((check) => check.rule === 'UNDER_AGE')).toMatchObject({ severity: 'BLOCKER', minimumAge: { MALE: 18, FEMALE: 18 } })
     })
   })

@@ -2,7 +2,7 @@
 // the cases subgraph about each party (the Citizen fields a procedure @requires).
 // Units are real 2025 units of Hồ Chí Minh City (Decision 19/2025/QĐ-TTg) and
 // real legacy communes; people, parcels and records are invented.
-import { readCatalogueFile, type Procedure } from '../src/catalogue.js'
+import { readCatalogueFile, type Catalogue, type Procedure } from '../src/catalogue.js'
 import type {
   AddressEvidence,
   CitizenEvidence,
@@ -159,11 +159,16 @@ export function socialInsurance(periods: Period[], overrides: Partial<SocialInsu
 
 const CATALOGUE = readCatalogueFile()
 
+/** A procedure of a catalogue, by code. */
+export function procedureIn(catalogue: Catalogue, code: string): Procedure {
+  const procedure = catalogue.procedures.find((candidate) => candidate.code === code)
+  if (!procedure) throw new Error(`no procedure ${code} in the catalogue ${catalogue.version}`)
+  return procedure
+}
+
 /** A procedure of the committed catalogue, by code. */
 export function procedureOf(code: string): Procedure {
-  const procedure = CATALOGUE.procedures.find((candidate) => candidate.code === code)
-  if (!procedure) throw new Error(`no procedure ${code} in the catalogue file`)
-  return procedure
+  return procedureIn(CATALOGUE, code)
 }
 
 export const BIRTH = '1.001193'
