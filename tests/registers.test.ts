@@ -4,7 +4,7 @@ import type { CitizenRecord, NationChunk } from '@lienthong/lib/registers'
 import { DEFECT_KINDS, generateNation, type DefectManifest } from '@lienthong/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectDataQuality, compareWithManifest } from '../scripts/support/data-quality.js'
-import { testOfficial } from '@lienthong/lib/testing'
+import { expectUpdatedAt, testOfficial } from '@lienthong/lib/testing'
 import { trustedOperationDocument } from '@lienthong/gateway'
 import { startFederationStack, type FederationStack } from './support/federation-stack.js'
 
@@ -34,14 +34,15 @@ describe('the five registers through the gateway, on a seeded nation', () => {
   let defective: Set<string>
   let kinds: Map<string, Set<string>>
   /** Before the stack's databases exist: every record's updatedAt comes after it. */
-  let stackStartedAt: number
+  let stackStartedAt: Date
 
   beforeAll(async () => {
-    stackStartedAt = Date.now()
+    stackStartedAt = new Date()
     nation = regenerate()
     defective = new Set(nation.manifest.discrepancies.map((discrepancy) => discrepancy.personalId))
     kinds = recordKinds()
-    stack = await startFederationStack({ seed: NATION, connectionsPerSubgraph: 1 })
+    // Statement counts of two requests compare only when neither is served from the gateway's entity cache.
+    stack = await startFederationStack({ seed: NATION, connectionsPerSubgraph: 1, entityCache: false })
   })
 
   afterAll(async () => {
@@ -155,11 +156,7 @@ describe('the five registers through the gateway, on a seeded nation', () => {
     ]
     // The citizen, their household, birth, marriage, parcel, enterprise, book and card at least.
     expect(updatedAts.length).toBeGreaterThanOrEqual(8)
-    for (const updatedAt of updatedAts) {
-      expect(updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
-      expect(Date.parse(updatedAt as string)).toBeGreaterThanOrEqual(stackStartedAt)
-      expect(Date.parse(updatedAt as string)).toBeLessThanOrEqual(Date.now())
-    }
+    for (const updatedAt of updatedAts) expectUpdatedAt(updatedAt, stackStartedAt)
 
     // Every address, whichever register holds it, carries its 2025 commune with the boundary's name.
     const addresses = collectAddresses(profile)

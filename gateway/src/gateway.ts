@@ -19,6 +19,11 @@ export interface GatewayOptions {
    * Defaults to none: every subgraph at its routing URL.
    */
   subgraphUrls?: Record<string, string>
+  /**
+   * Keep the public reference data subgraphs mark cacheable (entity-cache.ts). Defaults to on, unless
+   * `GATEWAY_ENTITY_CACHE=off`: measuring what the cache saves, or a test counting every subgraph statement.
+   */
+  entityCache?: boolean
 }
 
 export interface LienthongGateway {
@@ -38,15 +43,14 @@ export interface LienthongGateway {
  * const server = new ApolloServer({ gateway })
  * ```
  */
-export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {} }: GatewayOptions): LienthongGateway {
+export function createGateway({ supergraphSdl, gatewaySecret, subgraphUrls = {}, entityCache: cacheEntities = process.env.GATEWAY_ENTITY_CACHE !== 'off' }: GatewayOptions): LienthongGateway {
   // @apollo/gateway 2.14 otherwise exports host metrics to usage-reporting.api.apollographql.com
   // from its constructor. Nothing leaves a government network unasked; the variable is its only switch.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true'
   const subgraphs = subgraphEndpointsOf(supergraphSdl, subgraphUrls)
   const urlByName = new Map(subgraphs.map(({ name, url }) => [name, url]))
   const subgraphFetcher = createSubgraphFetcher()
-  // GATEWAY_ENTITY_CACHE=off: every entity fetched anew (measuring what the cache saves, or ruling it out).
-  const entityCache = process.env.GATEWAY_ENTITY_CACHE === 'off' ? undefined : createEntityCache()
+  const entityCache = cacheEntities ? createEntityCache() : undefined
   const withEntityCache = (name: string, fetcher: Fetcher) => (entityCache ? entityCache.wrap(name, fetcher) : fetcher)
   const gateway = new ApolloGateway({
     // @apollo/gateway refuses the authorization features it does not enforce; the gateway's access-control plugin enforces them.

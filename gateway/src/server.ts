@@ -54,6 +54,8 @@ export interface GatewayServerOptions {
    * caller and purpose, so the subgraphs' own checks still pass. It measures what the gateway's security costs.
    */
   unsafeWithoutSecurity?: { caller: Caller; purpose: Purpose }
+  /** The gateway's entity cache for public reference data. Defaults to on, unless `GATEWAY_ENTITY_CACHE=off`. */
+  entityCache?: boolean
 }
 
 export interface RunningGateway {
@@ -98,9 +100,10 @@ export async function startGateway({
   gatewaySecret = readGatewaySecret(),
   auditDatabaseUrl = configuredDatabaseUrl('audit'),
   unsafeWithoutSecurity,
+  entityCache,
 }: GatewayServerOptions = {}): Promise<RunningGateway> {
   const security = unsafeWithoutSecurity ? withoutSecurity(unsafeWithoutSecurity) : await withSecurity({ authentication, auditDatabaseUrl, supergraphSdl })
-  const { gateway, subgraphs, closeConnections } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls })
+  const { gateway, subgraphs, closeConnections } = createGateway({ supergraphSdl, gatewaySecret, subgraphUrls, ...(entityCache === undefined ? {} : { entityCache }) })
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { databaseUrlOnServer, dropDatabase, ensureDatabaseExists } from '@lienthong/lib'
-import type { GatewaySecret, RunningSubgraph } from '@lienthong/lib/subgraph'
+import { databaseUrlOnServer, dropDatabase } from '@lienthong/lib'
+import type { RunningSubgraph } from '@lienthong/lib/subgraph'
 import { TEST_GATEWAY_SECRET, TEST_OFFICIAL, TEST_PURPOSE } from '@lienthong/lib/testing'
 import { purposeHeaders, startGateway, type Caller, type Purpose, type RunningGateway } from '@lienthong/gateway'
 import { createTestIssuer, type TestIssuer } from './test-issuer.js'
@@ -21,12 +21,15 @@ export interface FederationStackOptions {
    * and DataLoader batches the next level's loads once or twice. Defaults to 10.
    */
   connectionsPerSubgraph?: number
+  /**
+   * The gateway's entity cache. Off makes every request ask the boundary subgraph for its units again, so statement
+   * counts of two requests compare. Defaults to on, as deployed.
+   */
+  entityCache?: boolean
 }
 
 export interface FederationStack {
   gateway: RunningGateway
-  /** The secret the subgraphs verify the gateway's signatures with: the gateway must sign with it. */
-  gatewaySecret: GatewaySecret
   /** The identity provider the gateway trusts: tokens for any caller. */
   issuer: TestIssuer
   /** The gateway's audit database. */
@@ -69,7 +72,7 @@ export interface StatementCounter {
  * synthetic nation, and the gateway on the checked-in supergraph pointed at
  * them. Each subgraph's kysely counts the statements it sends.
  */
-export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }: FederationStackOptions = {}): Promise<FederationStack> {
+export async function startFederationStack({ seed, connectionsPerSubgraph = 10, entityCache = true }: FederationStackOptions = {}): Promise<FederationStack> {
   // Database names are folded to lower case, and several test files run at once.
   const prefix = `test_federation_${process.pid}_${randomBytes(4).toString('hex')}`
   const databaseUrls = new Map(SUBGRAPHS.map(({ database }) => [database, databaseUrlOnServer(TEST_POSTGRES_URL, `${prefix}_${database}`)]))
@@ -80,8 +83,6 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
     bySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, log.length])),
     sqlBySubgraph: () => Object.fromEntries(Object.entries(sqlLog).map(([name, log]) => [name, [...log].sort()])),
   }
-  // Every subgraph answers requests signed with it only.
-  const gatewaySecret: GatewaySecret = TEST_GATEWAY_SECRET
   const issuer = await createTestIssuer()
   const headersFor = async ({ as = TEST_OFFICIAL, purpose = TEST_PURPOSE, headers = {} }: RequestOptions = {}) => ({
     ...(as ? { authorization: `Bearer ${await issuer.tokenFor(as)}` } : {}),
@@ -101,7 +102,8 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
     await Promise.all([...databaseUrls.values()].map((url) => dropDatabase(url)))
   }
   try {
-    await Promise.all([...databaseUrls].map(([database, url]) => ensureDatabaseExists(url).then(() => migrateDatabase(database, url))))
+    // migrateDatabase creates each database first.
+    await Promise.all([...databaseUrls].map(([database, url]) => migrateDatabase(database, url)))
     const seeded = seed
       ? await seedRegisters({
           databaseUrls: registerDatabaseUrls((database) => databaseUrls.get(database)!),
@@ -114,7 +116,8 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
         databaseUrl: databaseUrls.get(database)!,
         port: 0,
         migrate: false,
-        gatewaySecret,
+        // Every subgraph answers only requests signed with the secret the gateway signs with.
+        gatewaySecret: TEST_GATEWAY_SECRET,
         database: {
           maxConnections: connectionsPerSubgraph,
           log: (event) => void (event.level === 'query' && sqlLog[name]!.push(statementShape(event.query.sql))),
@@ -126,13 +129,13 @@ export async function startFederationStack({ seed, connectionsPerSubgraph = 10 }
       port: 0,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]!.graphqlUrl])),
       authentication: issuer.authentication,
-      gatewaySecret,
+      gatewaySecret: TEST_GATEWAY_SECRET,
       auditDatabaseUrl,
+      entityCache,
     })
     const graphqlUrl = gateway.graphqlUrl
     return {
       gateway,
-      gatewaySecret,
       issuer,
       auditDatabaseUrl,
       post: async (query, variables, options) => postGraphQL(graphqlUrl, query, variables, await headersFor(options)),
