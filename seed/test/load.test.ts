@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest } from '@lienthong/lib'
+import { createDatabase, dropDatabase, ensureDatabaseExists, migrateToLatest, withDatabaseClient } from '@lienthong/lib'
 import { countAddressMappings, remapAddresses, type RegisterAddressDatabase } from '@lienthong/lib/registers'
 import { migrationFolder } from '@lienthong/migrations'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REGISTERS, registersAreEmpty, seedRegisters, type RegisterName, type SeedResult } from '../src/index.js'
 
@@ -30,10 +29,10 @@ describe('seedRegisters on real PostgreSQL', () => {
       const db = createDatabase<RegisterAddressDatabase>(urls[register], { maxConnections: 1 })
       try {
         await migrateToLatest(db, migrationFolder(register))
-        migratedIndexes[register] = await indexDefinitions(db)
       } finally {
         await db.destroy()
       }
+      migratedIndexes[register] = await indexDefinitions(urls[register])
     }
     result = await seedRegisters({ databaseUrls: urls, citizens: 2_000, seed: 11, chunkSize: 700 })
   })
@@ -67,14 +66,7 @@ describe('seedRegisters on real PostgreSQL', () => {
   })
 
   it('leaves every index and constraint of the schema in place (the load drops and restores some of them)', async () => {
-    for (const register of REGISTERS) {
-      const db = createDatabase<RegisterAddressDatabase>(urls[register], { maxConnections: 1 })
-      try {
-        expect(await indexDefinitions(db), register).toEqual(migratedIndexes[register])
-      } finally {
-        await db.destroy()
-      }
-    }
+    for (const register of REGISTERS) expect(await indexDefinitions(urls[register]), register).toEqual(migratedIndexes[register])
     expect(migratedIndexes.population).toContain('CREATE INDEX citizen_father_id_idx ON public.citizen USING btree (father_id)')
     expect(migratedIndexes.land).toContain('land_use.land_use_parcel_id_fkey FOREIGN KEY (parcel_id) REFERENCES land_parcel(id)')
   })
@@ -94,11 +86,13 @@ describe('seedRegisters on real PostgreSQL', () => {
 })
 
 /** The indexes and constraints of the public schema, as PostgreSQL states them. */
-async function indexDefinitions(db: ReturnType<typeof createDatabase<RegisterAddressDatabase>>): Promise<string[]> {
-  const { rows } = await sql<{ definition: string }>`
-    SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
-    UNION ALL
-    SELECT conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
-    ORDER BY definition`.execute(db)
-  return rows.map((row) => row.definition)
+function indexDefinitions(url: string): Promise<string[]> {
+  return withDatabaseClient(url, async (client) => {
+    const { rows } = await client.query<{ definition: string }>(`
+      SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
+      UNION ALL
+      SELECT conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      ORDER BY definition`)
+    return rows.map((row) => row.definition)
+  })
 }
