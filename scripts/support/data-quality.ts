@@ -44,8 +44,7 @@ export async function collectDataQuality(
   graphqlUrl: string,
   { pageSize = 200, headers = {} }: { pageSize?: number; /** Authorization and the declared purpose. */ headers?: Record<string, string> } = {},
 ): Promise<DataQualityReport> {
-  const postOperation = <T>(url: string, query: string, variables: Record<string, unknown>) => postGraphQL<T>(url, query, variables, headers)
-  const mappingData = await postOperation<Record<string, MappingQuality>>(graphqlUrl, MAPPING_QUERY, {})
+  const mappingData = await postOperation<Record<string, MappingQuality>>(graphqlUrl, MAPPING_QUERY, {}, headers)
   const discrepancies: FoundDiscrepancy[] = []
   let citizensChecked = 0
   let after: string | null = null
@@ -54,6 +53,7 @@ export async function collectDataQuality(
       graphqlUrl,
       DISCREPANCY_QUERY,
       { first: pageSize, after },
+      headers,
     )
     for (const { node: citizen } of data.allCitizens.edges) {
       citizensChecked++
@@ -67,7 +67,7 @@ export async function collectDataQuality(
   return { mapping: Object.values(mappingData), discrepancies, citizensChecked }
 }
 
-async function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
+async function postOperation<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
