@@ -33,15 +33,10 @@ export class DataAccess {
    * the citizen sees the attempt.
    */
   requested(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): void {
-    const collect = (key: string, value: ValueNode) => {
-      if (!PERSONAL_ID_KEYS.has(key)) return
+    for (const { key, value } of personalIdArgumentsOf(document)) {
       if (value.kind === Kind.VARIABLE) collectPersonalIds(variables?.[value.name.value], this.requestedSubjects, key)
       else collectLiteralIds(value, this.requestedSubjects)
     }
-    visit(document, {
-      Argument: (node) => collect(node.name.value, node.value),
-      ObjectField: (node) => collect(node.name.value, node.value),
-    })
     // Input objects passed whole as variables ({ input: { applicantId, parties: [{ personalId }] } }).
     collectPersonalIds(variables, this.requestedSubjects)
   }
@@ -60,6 +55,27 @@ export class DataAccess {
   get touchedPersonalData(): boolean {
     return this.registers.size > 0 || this.subjects.size > 0
   }
+}
+
+/** Apollo hands the same DocumentNode back from its cache: each document is searched once. */
+const personalIdArgumentsByDocument = new WeakMap<DocumentNode, readonly { key: string; value: ValueNode }[]>()
+
+/** The arguments and input fields of a document under a personal-id key, with their values (literals or variables). */
+function personalIdArgumentsOf(document: DocumentNode): readonly { key: string; value: ValueNode }[] {
+  let found = personalIdArgumentsByDocument.get(document)
+  if (!found) {
+    const collected: { key: string; value: ValueNode }[] = []
+    const collect = (key: string, value: ValueNode) => {
+      if (PERSONAL_ID_KEYS.has(key)) collected.push({ key, value })
+    }
+    visit(document, {
+      Argument: (node) => collect(node.name.value, node.value),
+      ObjectField: (node) => collect(node.name.value, node.value),
+    })
+    found = collected
+    personalIdArgumentsByDocument.set(document, found)
+  }
+  return found
 }
 
 function collectPersonalIds(value: unknown, into: Set<string>, key?: string): void {

@@ -44,8 +44,20 @@ export function createIntrospectionGuardPlugin<TContext extends BaseContext>(opt
   }
 }
 
+/** Apollo hands the same DocumentNode back from its cache: each document is searched once. */
+const introspectionByDocument = new WeakMap<DocumentNode, boolean>()
+
 /** Whether a document selects `__schema` or `__type` anywhere, fragments included. */
 export function introspects(document: DocumentNode): boolean {
+  let found = introspectionByDocument.get(document)
+  if (found === undefined) {
+    found = selectsIntrospection(document)
+    introspectionByDocument.set(document, found)
+  }
+  return found
+}
+
+function selectsIntrospection(document: DocumentNode): boolean {
   let found = false
   visit(document, {
     Field(node) {

@@ -121,8 +121,11 @@ export function createLimitPlugins<TContext extends BaseContext = BaseContext>(o
     blockFieldSuggestion: { enabled: blockFieldSuggestions },
   }).protect()
   const armorRules = armor.validationRules
-  /** Armor's findings depend on the document alone; Apollo hands the same DocumentNode back from its cache. */
-  const shapeErrorsByDocument = new WeakMap<DocumentNode, readonly GraphQLError[]>()
+  /**
+   * The token count and armor's findings depend on the document alone (its source is the text Apollo parsed it
+   * from); Apollo hands the same DocumentNode back from its cache, so each is measured once per document.
+   */
+  const shapeErrorByDocument = new WeakMap<DocumentNode, GraphQLError | null>()
 
   const limitsPlugin: ApolloServerPlugin<TContext> = {
     async requestDidStart() {
@@ -134,13 +137,11 @@ export function createLimitPlugins<TContext extends BaseContext = BaseContext>(o
           }
         },
         async didResolveOperation({ schema, document, operation, request, source }) {
-          if (tokenCountExceeds(source, limits.maxTokens)) throw tokenRefusal(limits.maxTokens)
-          let shapeErrors = shapeErrorsByDocument.get(document)
-          if (!shapeErrors) {
-            shapeErrors = validate(schema, document, armorRules)
-            shapeErrorsByDocument.set(document, shapeErrors)
+          let shapeError = shapeErrorByDocument.get(document)
+          if (shapeError === undefined) {
+            shapeError = tokenCountExceeds(source, limits.maxTokens) ? tokenRefusal(limits.maxTokens) : (validate(schema, document, armorRules)[0] ?? null)
+            shapeErrorByDocument.set(document, shapeError)
           }
-          const [shapeError] = shapeErrors
           if (shapeError) throw new GraphQLError(shapeError.message, { extensions: shapeError.extensions })
           if (!operation) return
           const fragments = fragmentsOf(document)
