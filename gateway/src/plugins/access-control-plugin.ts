@@ -45,12 +45,11 @@ function createAuthorizationOnly(requirements: AuthorizationRequirements): Apoll
     callerOf: (context) => context.caller,
     purposeOf: (context) => context.purpose,
     onDecision(decision, context) {
-      context.access.fields = decision.fields
-      context.access.denied = context.caller !== undefined && !decision.allowed && decision.fields.some((field) => personalFields.has(field))
-      if (!decision.allowed && !context.purpose && onlyPurposeMissing(decision.denied, context.caller)) throw purposeRequired(decision.fields.filter((field) => personalFields.has(field)))
-      if (!decision.allowed || context.purpose || context.caller?.kind === 'citizen') return
       const personal = decision.fields.filter((field) => personalFields.has(field))
-      if (personal.length === 0) return
+      context.access.fields = decision.fields
+      context.access.denied = context.caller !== undefined && !decision.allowed && personal.length > 0
+      if (!decision.allowed && !context.purpose && onlyPurposeMissing(decision.denied, context.caller)) throw purposeRequired(personal)
+      if (!decision.allowed || context.purpose || context.caller?.kind === 'citizen' || personal.length === 0) return
       context.access.denied = true
       throw purposeRequired(personal)
     },

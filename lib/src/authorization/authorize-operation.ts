@@ -191,8 +191,9 @@ export async function authorizeOperation<TCaller extends AuthorizationSubject, T
   walk(operation.selectionSet, rootType, '', new Set())
 
   const deniedByCoordinate = new Map<string, DeniedField>()
+  const granted = new Set(caller?.scopes)
   for (const read of restrictedReads) {
-    const reason = caller ? await unmetRequirement(read, caller, purpose, policies, variables) : anonymousReason(read.requirement)
+    const reason = caller ? await unmetRequirement(read, caller, granted, purpose, policies, variables) : anonymousReason(read.requirement)
     if (!reason) continue
     const existing = deniedByCoordinate.get(read.coordinate)
     if (existing) {
@@ -217,10 +218,11 @@ function anonymousReason(requirement: FieldRequirement): DenialReason {
   }
 }
 
-/** Undefined when the caller meets the requirement, else what is missing. `@authenticated` is met by any caller. */
+/** Undefined when the caller (granted `granted` scopes) meets the requirement, else what is missing. `@authenticated` is met by any caller. */
 async function unmetRequirement<TCaller extends AuthorizationSubject, TPurpose>(
   read: RestrictedRead,
   caller: TCaller,
+  granted: ReadonlySet<string>,
   purpose: TPurpose | undefined,
   policies: AuthorizationPolicies<TCaller, TPurpose>,
   variables: Record<string, unknown>,
@@ -228,7 +230,6 @@ async function unmetRequirement<TCaller extends AuthorizationSubject, TPurpose>(
   const reason: DenialReason = {}
   const { scopes, policies: policyAlternatives } = read.requirement
   if (scopes) {
-    const granted = new Set(caller.scopes)
     const missing = scopes.map((alternative) => alternative.filter((scope) => !granted.has(scope)))
     if (!missing.some((alternative) => alternative.length === 0)) reason.missingScopes = missing
   }
