@@ -1,6 +1,7 @@
 import type { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { TestDatabase } from './test-database.js'
+import { signedGraphQLRequest, type GraphQLRequestBody, type SignedGraphQLResponse } from './signed-request.js'
 import type { ExecutionResultOf } from './test-server.js'
 
 /** How a test file gets its database and subgraph; each step runs once, in `beforeAll`. */
@@ -77,4 +78,26 @@ export function expectUpdatedAt(value: unknown, since: Date): Date {
   expect(instant.getTime()).toBeGreaterThanOrEqual(since.getTime())
   expect(instant.getTime()).toBeLessThanOrEqual(Date.now())
   return instant
+}
+
+/**
+ * Asserts that a subgraph answers the gateway only: `request` sent unsigned, and signed for `otherSubgraph`, gets
+ * 401 UNAUTHENTICATED and no data. Returns the answer to the same request signed for `subgraph` (by TEST_OFFICIAL
+ * for TEST_PURPOSE), for the test to check.
+ */
+export async function expectGatewayOnly<T = Record<string, any>>(
+  url: string,
+  subgraph: string,
+  otherSubgraph: string,
+  request: GraphQLRequestBody,
+): Promise<SignedGraphQLResponse<T>> {
+  for (const refused of [
+    await signedGraphQLRequest(url, subgraph, request, { unsigned: true }),
+    await signedGraphQLRequest(url, otherSubgraph, request),
+  ]) {
+    expect(refused.status).toBe(401)
+    expect(refused.body.data).toBeUndefined()
+    expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED'])
+  }
+  return signedGraphQLRequest<T>(url, subgraph, request)
 }
