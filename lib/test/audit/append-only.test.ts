@@ -24,6 +24,13 @@ afterEach(async () => {
   await database?.drop()
 })
 
+/** What someone covering their tracks would run, by the name the trigger reports. */
+const TAMPERING_STATEMENTS = [
+  ['UPDATE', "UPDATE audit_entry SET outcome = 'DENIED' WHERE seq = 3"],
+  ['DELETE', 'DELETE FROM audit_entry WHERE seq = 3'],
+  ['TRUNCATE', 'TRUNCATE audit_entry'],
+] as const
+
 /** Runs a statement as a superuser with the append-only trigger disabled, as someone covering their tracks would. */
 async function tamper(statement: string): Promise<void> {
   await admin.query('ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only')
@@ -35,11 +42,7 @@ async function tamper(statement: string): Promise<void> {
 }
 
 describe('the writer role', () => {
-  it.each([
-    ['UPDATE', "UPDATE audit_entry SET outcome = 'DENIED' WHERE seq = 3"],
-    ['DELETE', 'DELETE FROM audit_entry WHERE seq = 3'],
-    ['TRUNCATE', 'TRUNCATE audit_entry'],
-  ])('when it tries %s, then PostgreSQL refuses for lack of privilege', async (_, statement) => {
+  it.each(TAMPERING_STATEMENTS)('when it tries %s, then PostgreSQL refuses for lack of privilege', async (_, statement) => {
     await admin.query('SET ROLE lienthong_audit_writer')
     try {
       expect(await failureOf(admin.query(statement))).toMatchObject({ code: '42501', message: 'permission denied for table audit_entry' })
@@ -69,11 +72,7 @@ describe('the writer role', () => {
 })
 
 describe('the append-only trigger', () => {
-  it.each([
-    ['UPDATE', "UPDATE audit_entry SET outcome = 'DENIED' WHERE seq = 3"],
-    ['DELETE', 'DELETE FROM audit_entry WHERE seq = 3'],
-    ['TRUNCATE', 'TRUNCATE audit_entry'],
-  ])('when even a superuser tries %s, then the trigger refuses it', async (operation, statement) => {
+  it.each(TAMPERING_STATEMENTS)('when even a superuser tries %s, then the trigger refuses it', async (operation, statement) => {
     expect(await failureOf(admin.query(statement))).toMatchObject({ code: 'P0001', message: `audit_entry is append-only: ${operation} refused` })
     expect((await admin.query('SELECT count(*)::int AS n FROM audit_entry')).rows[0].n).toBe(5)
     expect(await verifyAuditChain(database.url)).toMatchObject({ ok: true, entries: 5 })
