@@ -5,30 +5,17 @@
  * the embedded one, started for the run and stopped. Prints the counts, the
  * injected defects and the timings. Bad arguments exit with code 2.
  */
-import { parseArgs } from 'node:util'
 import { logger, redactUrl } from '@lienthong/lib'
 import { DEFECT_KINDS, REGISTERS, seedRegisters, type RegisterName } from '@lienthong/seed'
 import { resolveDatabaseUrls } from './support/databases.js'
+import { parseScriptOptions, usageError } from './support/arguments.js'
 import { describeError } from './support/describe-error.js'
 import { StopStack } from './support/stop-stack.js'
 
-const USAGE = 'usage: npm run seed -- [--citizens N] [--seed S] [--reset]'
+const ARGUMENTS = { usage: 'usage: npm run seed -- [--citizens N] [--seed S] [--reset]', prefix: 'seed: ' }
 
 function parseArguments(): { citizens: number; seed: number; reset: boolean } {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: { citizens: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }))
-  } catch (error) {
-    usageError(describeError(error))
-  }
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
+  const values = parseScriptOptions({ citizens: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } }, ARGUMENTS)
   const citizens = integer('--citizens', values.citizens ?? '10000', 1, 100_000_000)
   const seed = integer('--seed', values.seed ?? '1', -2_147_483_648, 2_147_483_647)
   return { citizens, seed, reset: values.reset ?? false }
@@ -37,13 +24,8 @@ function parseArguments(): { citizens: number; seed: number; reset: boolean } {
 function integer(name: string, text: string, min: number, max: number): number {
   const digits = text.replaceAll('_', '')
   const value = /^-?\d+$/.test(digits) ? Number(digits) : Number.NaN
-  if (!Number.isSafeInteger(value) || value < min || value > max) usageError(`${name} must be an integer between ${min} and ${max}, got "${text}"`)
+  if (!Number.isSafeInteger(value) || value < min || value > max) usageError(`${name} must be an integer between ${min} and ${max}, got "${text}"`, ARGUMENTS)
   return value
-}
-
-function usageError(message: string): never {
-  console.error(`seed: ${message}\n${USAGE}`)
-  process.exit(2)
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`

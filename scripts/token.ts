@@ -10,9 +10,9 @@
  *
  * Refused in production mode (NODE_ENV=production). Bad arguments exit with code 2.
  */
-import { parseArgs } from 'node:util'
 import { isProductionMode } from '@lienthong/lib/subgraph'
 import { DEVELOPMENT_ISSUER, signDevelopmentToken, type DevelopmentTokenOptions } from '../gateway/src/auth/development-issuer.js'
+import { parseScriptOptions, usageError } from './support/arguments.js'
 import { describeError } from './support/describe-error.js'
 
 const USAGE = `usage: npm run -s token -- --role official|machine|citizen [options]
@@ -28,6 +28,7 @@ const USAGE = `usage: npm run -s token -- --role official|machine|citizen [optio
   --ttl SECONDS        lifetime, default 3600
   --audience AUD       default AUTH_AUDIENCE or "lienthong"`
 
+const ARGUMENTS = { usage: USAGE }
 const KINDS = ['official', 'machine', 'citizen'] as const
 
 if (isProductionMode()) {
@@ -47,36 +48,25 @@ try {
 }
 
 function parseArguments(): DevelopmentTokenOptions {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: {
-        role: { type: 'string' },
-        agency: { type: 'string' },
-        subject: { type: 'string' },
-        roles: { type: 'string' },
-        scope: { type: 'string' },
-        jurisdiction: { type: 'string' },
-        'client-id': { type: 'string' },
-        'personal-id': { type: 'string' },
-        ttl: { type: 'string' },
-        audience: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }))
-  } catch (error) {
-    usageError(describeError(error))
-  }
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
+  const values = parseScriptOptions(
+    {
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      subject: { type: 'string' },
+      roles: { type: 'string' },
+      scope: { type: 'string' },
+      jurisdiction: { type: 'string' },
+      'client-id': { type: 'string' },
+      'personal-id': { type: 'string' },
+      ttl: { type: 'string' },
+      audience: { type: 'string' },
+    },
+    ARGUMENTS,
+  )
   const kind = values.role
-  if (!isKind(kind)) usageError(`--role must be one of ${KINDS.join(', ')}`)
+  if (!isKind(kind)) usageError(`--role must be one of ${KINDS.join(', ')}`, ARGUMENTS)
   const ttl = values.ttl ?? '3600'
-  if (!/^\d+$/.test(ttl) || Number(ttl) < 1 || Number(ttl) > 366 * 24 * 3600) usageError(`--ttl must be a number of seconds between 1 and one year, got "${ttl}"`)
+  if (!/^\d+$/.test(ttl) || Number(ttl) < 1 || Number(ttl) > 366 * 24 * 3600) usageError(`--ttl must be a number of seconds between 1 and one year, got "${ttl}"`, ARGUMENTS)
   return {
     kind,
     agency: values.agency,
@@ -98,9 +88,4 @@ function isKind(value: string | undefined): value is (typeof KINDS)[number] {
 /** "a b,c" → ["a", "b", "c"]; undefined stays undefined. */
 function words(value: string | undefined): string[] | undefined {
   return value?.split(/[\s,]+/).filter(Boolean)
-}
-
-function usageError(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
 }
