@@ -12,14 +12,13 @@
  * deterministic) and every injected defect must be found, and nothing else:
  * the exit code is 1 otherwise.
  */
-import { parseArgs } from 'node:util'
 import { todayInVietnam } from '@lienthong/lib'
 import { purposeHeaders, startGateway } from '@lienthong/gateway'
 import { DATABASES } from '@lienthong/migrations'
 import { generateNation, type DefectManifest } from '@lienthong/seed'
 import { collectDataQuality, compareWithManifest, type DataQualityReport } from './support/data-quality.js'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
-import { describeError } from './support/describe-error.js'
+import { parseScriptOptions, usageError } from './support/arguments.js'
 import { scriptAuthorization } from './support/gateway-credentials.js'
 import { runScript } from './support/run-script.js'
 import type { StopStack } from './support/stop-stack.js'
@@ -27,15 +26,7 @@ import { startAllSubgraphs } from './support/subgraph-starters.js'
 
 const USAGE = 'usage: npm run quality -- [--gateway <graphql url>] [--citizens <n> --seed <s>] [--json]'
 
-let options: { gateway?: string; citizens?: string; seed?: string; json?: boolean }
-try {
-  options = parseArgs({
-    options: { gateway: { type: 'string' }, citizens: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
-  }).values
-} catch (error) {
-  console.error(`${describeError(error)}\n${USAGE}`)
-  process.exit(2)
-}
+const options = parseScriptOptions({ gateway: { type: 'string' }, citizens: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } }, { usage: USAGE })
 const expected = expectedNation(options.citizens, options.seed)
 
 await runScript('quality', async (stack) => {
@@ -77,8 +68,7 @@ function expectedNation(citizens: string | undefined, seed: string | undefined):
   if (citizens === undefined && seed === undefined) return undefined
   const parsed = { citizens: Number(citizens), seed: Number(seed) }
   if (!Number.isInteger(parsed.citizens) || parsed.citizens <= 0 || !Number.isInteger(parsed.seed)) {
-    console.error(`--citizens and --seed go together, as whole numbers (those given to npm run seed)\n${USAGE}`)
-    process.exit(2)
+    usageError('--citizens and --seed go together, as whole numbers (those given to npm run seed)', { usage: USAGE })
   }
   return parsed
 }

@@ -14,13 +14,12 @@
  * a draft failed with an error or the registers do not hold that nation, 2 for
  * a usage error.
  */
-import { parseArgs } from 'node:util'
 import { purposeHeaders, startGateway } from '@lienthong/gateway'
 import { logger, todayInVietnam } from '@lienthong/lib'
 import { DATABASES } from '@lienthong/migrations'
 import { registerDatabaseUrls, registersAreEmpty } from '@lienthong/seed'
 import { migrateDatabase, resolveDatabaseUrls } from './support/databases.js'
-import { describeError } from './support/describe-error.js'
+import { parseScriptOptions, usageError } from './support/arguments.js'
 import { indexNation, selectDraftCases } from './support/draft-cases.js'
 import { checkNationLoaded, collectDraftReport, formatDraftReport } from './support/draft-report.js'
 import { scriptAuthorization } from './support/gateway-credentials.js'
@@ -98,33 +97,24 @@ function progress(message: string): void {
 }
 
 function parseOptions(): { gateway?: string; citizens: number; seed: number; perProcedure: number; concurrency: number; json: boolean } {
-  let values: { gateway?: string; citizens?: string; seed?: string; 'per-procedure'?: string; concurrency?: string; json?: boolean; help?: boolean }
-  try {
-    values = parseArgs({
-      options: {
-        gateway: { type: 'string' },
-        citizens: { type: 'string' },
-        seed: { type: 'string' },
-        'per-procedure': { type: 'string' },
-        concurrency: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values
-  } catch (error) {
-    return usageError(describeError(error))
-  }
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
+  const values = parseScriptOptions(
+    {
+      gateway: { type: 'string' },
+      citizens: { type: 'string' },
+      seed: { type: 'string' },
+      'per-procedure': { type: 'string' },
+      concurrency: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { usage: USAGE },
+  )
   const whole = (name: string, raw: string | undefined, fallback: number, minimum: number): number => {
     if (raw === undefined) return fallback
     const value = Number(raw)
-    if (raw.trim() === '' || !Number.isSafeInteger(value) || value < minimum) return usageError(`--${name} must be a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not "${raw}"`)
+    if (raw.trim() === '' || !Number.isSafeInteger(value) || value < minimum) return usageError(`--${name} must be a whole number${minimum > 0 ? ` of at least ${minimum}` : ''}, not "${raw}"`, { usage: USAGE })
     return value
   }
-  if (values.gateway !== undefined && !URL.canParse(values.gateway)) return usageError(`--gateway must be the gateway's GraphQL URL, e.g. http://127.0.0.1:4000/graphql, not "${values.gateway}"`)
+  if (values.gateway !== undefined && !URL.canParse(values.gateway)) return usageError(`--gateway must be the gateway's GraphQL URL, e.g. http://127.0.0.1:4000/graphql, not "${values.gateway}"`, { usage: USAGE })
   return {
     ...(values.gateway !== undefined ? { gateway: values.gateway } : {}),
     citizens: whole('citizens', values.citizens, 10_000, 1),
@@ -133,9 +123,4 @@ function parseOptions(): { gateway?: string; citizens: number; seed: number; per
     concurrency: whole('concurrency', values.concurrency, 8, 1),
     json: values.json ?? false,
   }
-}
-
-function usageError(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
 }

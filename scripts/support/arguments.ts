@@ -10,14 +10,14 @@ export interface ScriptUsage {
 }
 
 /**
- * A script's `--options` (strict, no positionals, `--help` added): prints the
+ * A script's `--options` (strict, no positionals, `--help`/`-h` added): prints the
  * usage and exits 0 for `--help`, exits 2 with the error and the usage for
  * anything parseArgs refuses.
  */
 export function parseScriptOptions<T extends ParseArgsOptionsConfig>(options: T, usage: ScriptUsage) {
   let values
   try {
-    ;({ values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }))
+    ;({ values } = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }))
   } catch (error) {
     usageError(describeError(error), usage)
   }
